@@ -81,6 +81,6 @@ def content_ngettext(singular: str, plural: str, n: int, lang: str | None = None
     return _catalogue("content", lang or current_language()).ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it."""
     return message

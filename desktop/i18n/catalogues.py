@@ -1,6 +1,6 @@
 """Extract, update and compile the gettext catalogues in ``i18n/``.
 
-    python -m desktop.i18n.catalogues extract|update|compile
+python -m desktop.i18n.catalogues extract|update|compile
 """
 
 from __future__ import annotations

@@ -1,0 +1,158 @@
+"""How rule values, statuses and places read to a person, in the current language.
+
+Shared by the command line, the window and the leaflets, so that a value reads the same
+everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop.i18n import N_, current_language, ngettext
+from desktop.i18n import gettext as _
+from desktop.rules.model import Rule
+
+BABEL_LOCALES = {"en": "en", "ru": "ru", "uz": "uz_Latn", "ky": "ky", "tg": "tg"}
+
+TOPIC_TITLES: dict[str, str] = {
+    "registration": N_("Registration"),
+    "stay_limit": N_("Stay limit"),
+    "work_licence": N_("Work licence (patent)"),
+    "cost": N_("Cost"),
+    "contact": N_("Where to get help"),
+    "entry_ban": N_("Entry bans"),
+    "biometrics": N_("Biometrics"),
+    "medical": N_("Medical examination"),
+    "language_test": N_("Language and history test"),
+    "purpose_change": N_("Purpose of stay"),
+    "residence_permit": N_("Residence permit"),
+    "citizenship": N_("Citizenship"),
+    "detention_expulsion": N_("Detention and expulsion"),
+    "taxation": N_("Taxes"),
+    "social_rights": N_("Social rights"),
+    "remittances": N_("Remittances"),
+    "recruitment": N_("Recruitment"),
+    "trafficking": N_("Trafficking"),
+    "other": N_("Other"),
+}
+
+STATUS_TITLES: dict[str, str] = {
+    "in_force": N_("In force"),
+    "superseded": N_("Superseded"),
+    "historical": N_("Historical"),
+    "gap": N_("Not in sources"),
+    "local": N_("Verified by us"),
+}
+
+
+def babel_locale(lang: str | None = None) -> str:
+    return BABEL_LOCALES.get(lang or current_language(), "en")
+
+
+def country_name(code: str, lang: str | None = None) -> str:
+    """The country's name from Babel's locale data; groups get a translated title."""
+    groups = {
+        "EAEU": _("EAEU member states"),
+        "CIS": _("CIS countries"),
+        "visa_free": _("visa-free countries"),
+        "all": _("all countries"),
+    }
+    if code in groups:
+        return groups[code]
+    from babel import Locale
+
+    return Locale.parse(babel_locale(lang)).territories.get(code, code)
+
+
+def format_date(day: date | None, lang: str | None = None, fmt: str = "long") -> str:
+    if day is None:
+        return ""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, format=fmt, locale=babel_locale(lang))
+
+
+def format_number(number: float, lang: str | None = None) -> str:
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, locale=babel_locale(lang))
+
+
+def rule_text(rule: Rule, lang: str | None = None) -> str:
+    """The rule's text in the language: the content catalogue for bundled records.
+
+    Generated gaps are composed from a translated template and localised country names;
+    local rules are shown as the NGO wrote them.
+    """
+    from desktop.i18n import content_gettext
+    from desktop.rules.book import GAP_TEXT, GENERATED
+
+    if rule.file == GENERATED:
+        template = content_gettext(GAP_TEXT[rule.topic], lang)
+        return template.format(
+            c=country_name(rule.applies_to[0], lang), d=country_name(rule.destination, lang)
+        )
+    if rule.local:
+        return rule.text
+    return content_gettext(rule.text, lang)
+
+
+def status_title(rule: Rule) -> str:
+    return _(STATUS_TITLES["local" if rule.local and not rule.is_gap else rule.status])
+
+
+def topic_title(topic: str) -> str:
+    return _(TOPIC_TITLES.get(topic, topic))
+
+
+def headline(rule: Rule, lang: str | None = None) -> str:
+    """The value in a few words, the way it is shown large on a card."""
+    if rule.is_gap:
+        return _("Not stated in the sources")
+    v: dict[str, Any] = rule.value
+    if rule.topic == "registration":
+        days = int(v["days"])
+        text = ngettext("%(n)d day from arrival", "%(n)d days from arrival", days) % {"n": days}
+        counting = v.get("counting", "unspecified")
+        if counting == "working":
+            text += " " + _("(working days)")
+        elif counting == "calendar":
+            text += " " + _("(calendar days)")
+        return text
+    if rule.topic == "stay_limit":
+        n = int(v["max_days"])
+        if v.get("kind") == "rolling" and v.get("window_days"):
+            text = _("%(n)d days in any %(m)d") % {"n": n, "m": int(v["window_days"])}
+        elif v.get("kind") == "calendar_year":
+            text = ngettext("%(n)d day a year", "%(n)d days a year", n) % {"n": n}
+        else:
+            text = ngettext("%(n)d day", "%(n)d days", n) % {"n": n}
+        if v.get("per_stay_days"):
+            text += "; " + _("at most %(n)d at a time") % {"n": int(v["per_stay_days"])}
+        return text
+    if rule.topic == "cost" and "amount" in v:
+        from babel.numbers import format_currency
+
+        text = format_currency(v["amount"], v["currency"], locale=babel_locale(lang))
+        if v.get("per"):
+            text += " / " + str(v["per"])
+        return text
+    if rule.topic == "contact":
+        return str(v.get("name", ""))
+    return ""
+
+
+def validity(rule: Rule, lang: str | None = None) -> str:
+    """When the record applies, in words."""
+    start, end = rule.effective_from, rule.effective_to
+    if start and end:
+        return _("from %(start)s to %(end)s") % {
+            "start": format_date(start, lang),
+            "end": format_date(end, lang),
+        }
+    if start:
+        return _("since %(start)s") % {"start": format_date(start, lang)}
+    if end:
+        return _("until %(end)s") % {"end": format_date(end, lang)}
+    return ""
