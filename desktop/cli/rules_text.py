@@ -31,13 +31,13 @@ def rule_lines(book: Any, rule: Rule, width: int) -> list[str]:
     lines = []
     head = headline(rule) or rule.value.get("name", "") or ""
     badge = f"[{status_title(rule)}]"
-    first = f"  {head}" if head else "  " + _("(see text)")
+    first = f"  {head}" if head else ""
     pad = max(1, width - len(first) - len(badge))
     lines.append(first + " " * pad + badge)
     lines += _wrap(rule_text(rule), "    ", width)
     when = validity(rule)
     if when:
-        lines.append("    " + when[:1].upper() + when[1:] + ".")
+        lines.append("    " + when[:1].upper() + when[1:] + ("" if when.endswith(".") else "."))
     if rule.topic == "contact":
         for key, label in (("phone", _("Phone")), ("url", _("Web"))):
             if rule.value.get(key):

@@ -134,9 +134,15 @@ def headline(rule: Rule, lang: str | None = None) -> str:
     if rule.topic == "cost" and "amount" in v:
         from babel.numbers import format_currency
 
-        text = format_currency(v["amount"], v["currency"], locale=babel_locale(lang))
+        amount = v["amount"]
+        pattern = "¤#,##0" if float(amount).is_integer() else None
+        text = format_currency(
+            amount, v["currency"], format=pattern, locale=babel_locale(lang), currency_digits=False
+        )
         if v.get("per"):
-            text += " / " + str(v["per"])
+            from desktop.i18n import content_gettext
+
+            text += " / " + content_gettext(str(v["per"]), lang)
         return text
     if rule.topic == "contact":
         return str(v.get("name", ""))
