@@ -81,6 +81,11 @@ def content_ngettext(singular: str, plural: str, n: int, lang: str | None = None
     return _catalogue("content", lang or current_language()).ngettext(singular, plural, n)
 
 
+def C_(message: str) -> str:
+    """Mark a content-domain constant (rule or leaflet text) for extraction."""
+    return message
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it."""
     return message

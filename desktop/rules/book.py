@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from desktop.i18n import C_
 from desktop.paths import RESOURCES, RULES_DIR
 from desktop.rules.groups import Groups, parse_groups
 from desktop.rules.loader import Problem, RecordParser, read_toml
@@ -213,11 +214,15 @@ GENERATED = "(generated)"
 
 # Templates of the content domain; {c} and {d} are the citizenship's and destination's names.
 GAP_TEXT = {
-    "registration": "The sources do not state a registration deadline for citizens of {c} in {d}.",
-    "stay_limit": "The sources do not state how long citizens of {c} may stay in {d}.",
-    "work_licence": "The sources do not state what citizens of {c} need to work legally in {d}.",
-    "cost": "The sources do not state what a work licence costs citizens of {c} in {d}.",
-    "contact": "The sources name no hotline or organisation for citizens of {c} in {d}.",
+    "registration": C_(
+        "The sources do not state a registration deadline for citizens of {c} in {d}."
+    ),
+    "stay_limit": C_("The sources do not state how long citizens of {c} may stay in {d}."),
+    "work_licence": C_(
+        "The sources do not state what citizens of {c} need to work legally in {d}."
+    ),
+    "cost": C_("The sources do not state what a work licence costs citizens of {c} in {d}."),
+    "contact": C_("The sources name no hotline or organisation for citizens of {c} in {d}."),
 }
 
 
