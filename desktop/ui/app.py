@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
+import traceback
+from types import TracebackType
+
+_IMPORTED_AT = time.monotonic()
+log = logging.getLogger(__name__)
 
 
 def process_start_monotonic() -> float:
@@ -21,7 +27,49 @@ def process_start_monotonic() -> float:
         return _IMPORTED_AT
 
 
-_IMPORTED_AT = time.monotonic()
+def log_path() -> str:
+    from desktop.paths import user_data_dir
+
+    folder = user_data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / "migrant-desk.log")
+
+
+def install_crash_handler() -> None:
+    """Log unexpected errors to a file and tell the user where it is, never a raw traceback.
+
+    Only the traceback is written (code locations), never the values of variables, so
+    that no client's data ends up in the log.
+    """
+    logging.basicConfig(
+        filename=log_path(),
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+    def handler(
+        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            from desktop.i18n import gettext as _
+
+            if QApplication.instance() is not None:
+                QMessageBox.critical(
+                    None,
+                    _("Unexpected error"),
+                    _(
+                        "Something went wrong, but your saved work is safe.\n"
+                        "Details were written to:\n%s"
+                    )
+                    % log_path(),
+                )
+        except Exception:  # the handler itself must never fail
+            pass
+
+    sys.excepthook = handler
 
 
 def run(
@@ -32,24 +80,63 @@ def run(
     exit_after_start: bool = False,
 ) -> int:
     """Start the app; returns the process exit code."""
+    started = process_start_monotonic()
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        if not exit_after_start:
+            print(
+                "migrant-desk: no graphical display found (DISPLAY is not set); "
+                "start it from a desktop session",
+                file=sys.stderr,
+            )
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.desk import Desk
+    from desktop.i18n import set_language
+    from desktop.settings import Settings
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.style import register_fonts
 
-    started = process_start_monotonic()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Migrant Desk")
     app.setOrganizationName("MigrantDesk")
-    window = MainWindow()
-    window.resize(1100, 720)
+    app.setApplicationDisplayName("Migrant Desk")
+    if not exit_after_start:
+        install_crash_handler()
+    register_fonts()
+    settings = Settings()
+    set_language(lang or settings.get("language"))
+    desk = Desk(db_url=db_url, rules_dir=rules_dir, settings=settings)
+    window = MainWindow(desk)
+    times: dict[str, float] = {}
+
+    def _on_painted() -> None:
+        times["painted"] = (time.monotonic() - started) * 1000
+
+    def _on_ready() -> None:
+        times.setdefault("ready", (time.monotonic() - started) * 1000)
+        QTimer.singleShot(0, window.set_icons)
+        if exit_after_start:
+            QTimer.singleShot(0, _report)
+
+    def _report() -> None:
+        painted = times.get("painted", times["ready"])
+        print(f"started in {painted:.0f} ms, ready in {times['ready']:.0f} ms", flush=True)
+        window.close()
+        app.quit()
+
+    window.first_painted.connect(_on_painted)
+    window.first_data_ready.connect(_on_ready)
     window.show()
-    if exit_after_start:
-        from PySide6.QtCore import QTimer
+    code = app.exec()
+    from desktop.ui.tasks import wait_for_tasks
 
-        def _report() -> None:
-            ms = (time.monotonic() - started) * 1000
-            print(f"started in {ms:.0f} ms, ready in {ms:.0f} ms", flush=True)
-            app.quit()
-
-        QTimer.singleShot(0, _report)
-    return app.exec()
+    wait_for_tasks(5000)
+    desk.close()
+    return code

@@ -1,0 +1,144 @@
+"""The services the window uses, built once by the composition root.
+
+Plain Python (no Qt): the window calls these methods from worker threads and gets plain
+read models back. Heavy modules (SQLAlchemy, Alembic, Babel) are imported on first use,
+so the window paints before any of them is loaded.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.paths import default_db_url
+from desktop.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.rules import RuleBook
+
+
+class Desk:
+    """Entry point to rules, calculator, case log and leaflets for one database."""
+
+    def __init__(
+        self,
+        *,
+        db_url: str | None = None,
+        rules_dir: str | Path | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        self.db_url = _normalise_url(db_url) if db_url else default_db_url()
+        self.rules_dir = Path(rules_dir) if rules_dir else None
+        self.settings = settings or Settings()
+        self._lock = threading.RLock()
+        self._book: RuleBook | None = None
+        self._engine: Any = None
+
+    # ----- rules -----------------------------------------------------------------------
+    def rulebook(self) -> RuleBook:
+        """The rule book with bundled, folder and case-log local rules (loaded once)."""
+        with self._lock:
+            if self._book is None:
+                from desktop.rules import load_rulebook
+
+                extra = [self.rules_dir] if self.rules_dir else []
+                self._book = load_rulebook(extra, local_records=self.local_rule_records())
+            return self._book
+
+    def reload_rules(self) -> RuleBook:
+        with self._lock:
+            self._book = None
+            return self.rulebook()
+
+    def local_rule_records(self) -> list[dict[str, Any]]:
+        """Local rules saved in the case log (empty until the log exists)."""
+        try:
+            from desktop.cases import local_rules
+        except ImportError:
+            return []
+        with self.session() as session:
+            return list(local_rules.list_local_rules(session))
+
+    # ----- database --------------------------------------------------------------------
+    def engine(self) -> Any:
+        """The database engine, with the schema brought up to date on first use."""
+        with self._lock:
+            if self._engine is None:
+                from db.engine import make_engine
+                from db.migrate import ensure_schema
+
+                engine = make_engine(self.db_url)
+                ensure_schema(engine)
+                self._engine = engine
+            return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Any]:
+        from sqlmodel import Session
+
+        with Session(self.engine()) as session:
+            yield session
+            session.commit()
+
+    @property
+    def who(self) -> str | None:
+        return str(self.settings.get("counsellor")) or None
+
+    # ----- local rules -----------------------------------------------------------------
+    def save_local_rule(self, record: dict[str, Any]) -> dict[str, Any]:
+        from desktop.cases import local_rules
+
+        with self.session() as session:
+            saved = local_rules.save_local_rule(session, record, self.who)
+        self.reload_rules()
+        return saved
+
+    def delete_local_rule(self, rule_id: str) -> None:
+        from desktop.cases import local_rules
+
+        with self.session() as session:
+            local_rules.delete_local_rule(session, rule_id, self.who)
+        self.reload_rules()
+
+    def export_local_rules(self, path: str | Path) -> int:
+        from desktop.rules.local import export_rule_file
+
+        return export_rule_file(self.local_rule_records(), Path(path))
+
+    def import_local_rules(self, path: str | Path) -> int:
+        from desktop.cases import local_rules
+        from desktop.rules.local import import_rule_file
+
+        records = import_rule_file(Path(path))
+        with self.session() as session:
+            for record in records:
+                local_rules.save_local_rule(session, record, self.who)
+        self.reload_rules()
+        return len(records)
+
+    # ----- case log --------------------------------------------------------------------
+    def add_follow_ups(self, case_id: int, items: list[tuple[Any, str, str | None]]) -> Any:
+        from desktop.cases import records
+
+        with self.session() as session:
+            return records.add_follow_ups(
+                session=session, case_id=case_id, items=items, who=self.who
+            )
+
+    def backup(self, path: str | Path) -> Path:
+        from db.maintenance import backup
+
+        return backup(self.engine(), Path(path))
+
+    def close(self) -> None:
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+
+
+def _normalise_url(value: str) -> str:
+    return value if "://" in value else f"sqlite:///{Path(value).expanduser().resolve()}"
