@@ -128,6 +128,34 @@ class Desk:
                 session=session, case_id=case_id, items=items, who=self.who
             )
 
+    def today_overview(self, on: Any = None) -> dict[str, Any]:
+        """What the Today workspace shows: follow-ups due and overdue, recent cases."""
+        from desktop.cases import lists, today
+
+        with self.session() as session:
+            return {
+                "due_today": today.list_follow_ups(session=session, view="due_today", on=on),
+                "overdue": today.list_follow_ups(session=session, view="overdue", on=on, limit=100),
+                "due_count": today.count_follow_ups(session=session, view="due_today", on=on),
+                "recent": lists.list_cases(
+                    session=session, sort="opened", descending=True, limit=15
+                ),
+            }
+
+    def search(self, query: str, limit: int = 50) -> Any:
+        from desktop.cases.search import search_cases
+
+        with self.session() as session:
+            return search_cases(session=session, query=query, limit=limit)
+
+    def set_follow_up_done(self, follow_up_id: int, done: bool = True) -> Any:
+        from desktop.cases import records
+
+        with self.session() as session:
+            return records.set_follow_up_done(
+                session=session, follow_up_id=follow_up_id, done=done, who=self.who
+            )
+
     def backup(self, path: str | Path) -> Path:
         from db.maintenance import backup
 

@@ -136,6 +136,10 @@ class MainWindow(QMainWindow):
             page.status_message.connect(self._on_page_status_message)
             if hasattr(page, "language_changed"):
                 page.language_changed.connect(self.switch_language)
+            if hasattr(page, "case_requested"):
+                page.case_requested.connect(self.open_case)
+            if hasattr(page, "due_count_changed"):
+                page.due_count_changed.connect(lambda n: self.update_status(due_today=n))
             self._pages[key] = page
             self.stack.addWidget(page)
         return self._pages[key]
@@ -149,6 +153,11 @@ class MainWindow(QMainWindow):
         self._painted = True
         self.sidebar.setCurrentRow(keys.index(key))
         return self.page(key)
+
+    def open_case(self, case_id: int) -> None:
+        cases = self.show_workspace("cases")
+        if hasattr(cases, "open_case"):
+            cases.open_case(case_id)
 
     def _switch_to_index(self, index: int) -> Callable[[], None]:
         return lambda: self.sidebar.setCurrentRow(index)
