@@ -11,7 +11,9 @@ The active language is process-wide, like a locale: :func:`set_language` switche
 from __future__ import annotations
 
 import gettext as _gettext
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from desktop.paths import I18N_DIR
 
@@ -21,6 +23,9 @@ DEFAULT_LANGUAGE = "en"
 _state: dict[str, object] = {"lang": DEFAULT_LANGUAGE}
 _catalogues: dict[tuple[str, str], _gettext.NullTranslations] = {}
 _listeners: list[Callable[[str], None]] = []
+# A language for the current thread or task only (a leaflet batch off the GUI thread),
+# consulted before the process-wide one and never announced to listeners.
+_override: ContextVar[str | None] = ContextVar("migrant_desk_language", default=None)
 
 
 def _catalogue(domain: str, lang: str) -> _gettext.NullTranslations:
@@ -34,7 +39,19 @@ def _catalogue(domain: str, lang: str) -> _gettext.NullTranslations:
 
 def current_language() -> str:
     """The code of the language in use (one of :data:`LANGUAGES`)."""
-    return str(_state["lang"])
+    return _override.get() or str(_state["lang"])
+
+
+@contextmanager
+def using_language(lang: str) -> Iterator[str]:
+    """Translate into ``lang`` inside the block, in this thread only; the window is untouched."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    token = _override.set(lang)
+    try:
+        yield lang
+    finally:
+        _override.reset(token)
 
 
 def set_language(lang: str) -> None:

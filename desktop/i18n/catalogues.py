@@ -108,6 +108,13 @@ def compile_all(i18n_dir: Path = I18N_DIR) -> int:
     return count
 
 
+def is_translated(string: object) -> bool:
+    """A singular needs its text, a plural every one of its forms."""
+    if isinstance(string, str):
+        return bool(string)
+    return isinstance(string, tuple | list) and bool(string) and all(string)
+
+
 @dataclass(frozen=True)
 class Progress:
     language: str
@@ -126,9 +133,7 @@ def progress(i18n_dir: Path = I18N_DIR) -> list[Progress]:
         with po_path.open("rb") as fh:
             catalog = read_po(fh)
         messages = [m for m in catalog if m.id]
-        translated = [
-            m for m in messages if (m.string if isinstance(m.string, str) else all(m.string))
-        ]
+        translated = [m for m in messages if is_translated(m.string)]
         reviewed = [m for m in translated if not m.fuzzy]
         out.append(
             Progress(
