@@ -156,6 +156,40 @@ class Desk:
                 session=session, follow_up_id=follow_up_id, done=done, who=self.who
             )
 
+    # ----- leaflets -------------------------------------------------------------------
+    def render_leaflet(self, spec: Any) -> tuple[bytes, int]:
+        """The leaflet as PDF bytes (for the preview) and its page count."""
+        import io
+
+        from desktop.leaflets import PrintSettings, render_leaflet
+
+        buffer = io.BytesIO()
+        pages = render_leaflet(
+            self.rulebook(), spec, buffer, PrintSettings.from_settings(self.settings)
+        )
+        return buffer.getvalue(), pages
+
+    def render_batch(self, specs: list[Any], out_dir: str | Path, task: Any = None) -> list[Path]:
+        from desktop.leaflets import PrintSettings, render_batch
+
+        return render_batch(
+            self.rulebook(),
+            specs,
+            Path(out_dir),
+            PrintSettings.from_settings(self.settings),
+            progress=(lambda d, t, p: task.report(d, t, str(p))) if task else None,
+            cancelled=(lambda: task.cancelled) if task else None,
+        )
+
+    def case_leaflet_input(self, case_id: int, destination: str, on: Any) -> Any:
+        """First name, citizenship and dates of a case's client, for a client leaflet."""
+        from desktop.cases.caseops import get_case_detail
+        from desktop.leaflets import dates_for_case
+
+        with self.session() as session:
+            detail = get_case_detail(session=session, case_id=case_id)
+        return dates_for_case(self.rulebook(), detail, destination, on)
+
     def backup(self, path: str | Path) -> Path:
         from db.maintenance import backup
 

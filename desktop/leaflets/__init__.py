@@ -18,10 +18,9 @@ Plain Python (ReportLab, segno, Babel), no Qt. The window and the command line c
 A leaflet states the rules in force on its date as the sources give them, says plainly what
 they do not state, and prints where each statement comes from.
 
-Threads: rendering may run off the GUI thread. Composing a leaflet's texts (a few
-milliseconds) switches the process-wide language with ``desktop.i18n.set_language`` and
-restores it, under a lock, because the shared presenters translate with the current
-language; language listeners are therefore called around each leaflet (see language.py).
+Threads: rendering may run off the GUI thread. Composing a leaflet's texts sets the
+leaflet's language for the current thread only (``desktop.i18n.using_language``), so the
+window keeps its own language meanwhile.
 """
 
 from desktop.leaflets.client import (
