@@ -17,3 +17,13 @@ def _isolated_user_data(tmp_path, monkeypatch):
     monkeypatch.delenv("MIGRANT_DESK_DB", raising=False)
     monkeypatch.delenv("MIGRANT_DESK_PASSPHRASE", raising=False)
     yield
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English, whatever language the one before it switched to."""
+    from desktop.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

@@ -21,7 +21,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_show_prints_values_and_sources_for_a_counsellor(capsys):
     """The sheet for an Uzbek citizen in Russia names the 15-day registration and its source."""
-    code, out, _ = run(capsys, "rules", "show", "--to", "RU", "--citizen", "UZ", "--on", "2024-03-01")
+    code, out, _ = run(
+        capsys, "rules", "show", "--to", "RU", "--citizen", "UZ", "--on", "2024-03-01"
+    )
     assert code == 0
     assert "REGISTRATION" in out
     assert "15 days from arrival" in out
@@ -58,14 +60,16 @@ def test_export_contains_every_record_with_valid_statuses(capsys):
 
 def test_unknown_country_is_a_user_error_with_one_line(capsys):
     """A typo in a country code exits 1 with one clear line, no traceback."""
-    code, out, err = run(capsys, "rules", "show", "--to", "RUS", "--citizen", "UZ")
+    code, _out, err = run(capsys, "rules", "show", "--to", "RUS", "--citizen", "UZ")
     assert code == 1
     assert err.strip().count("\n") == 0 and "unknown country code 'RUS'" in err
 
 
 def test_bad_date_is_a_user_error(capsys):
     """``--on 2024-13-01`` is refused with a message, not a traceback."""
-    code, _, err = run(capsys, "rules", "show", "--to", "RU", "--citizen", "UZ", "--on", "2024-13-01")
+    code, _, err = run(
+        capsys, "rules", "show", "--to", "RU", "--citizen", "UZ", "--on", "2024-13-01"
+    )
     assert code == 1 and "--on must be a date" in err
 
 

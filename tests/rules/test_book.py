@@ -59,10 +59,10 @@ def test_group_membership_is_resolved_by_date(rule_files):
 def test_visa_free_group_is_relative_to_destination(rule_files):
     """Uzbek citizens are visa-free for KZ in the fixture, so the KZ visa-free rule applies."""
     book = rule_files({"kz.toml": KZ})
-    assert ids(book.sheet("KZ", "UZ", date(2024, 3, 1)), "stay_limit") == [
-        "kz-stay-visa-free-2023"
-    ]
-    assert "kz-stay-visa-free-2023" not in ids(book.sheet("KZ", "TJ", date(2024, 3, 1)), "stay_limit")
+    assert ids(book.sheet("KZ", "UZ", date(2024, 3, 1)), "stay_limit") == ["kz-stay-visa-free-2023"]
+    assert "kz-stay-visa-free-2023" not in ids(
+        book.sheet("KZ", "TJ", date(2024, 3, 1)), "stay_limit"
+    )
 
 
 def test_rule_in_force_on_the_date_of_the_question_is_used(rule_files):
@@ -164,8 +164,7 @@ def test_core_topics_without_records_show_as_gaps(rule_files):
     assert gap_topics == {"registration", "stay_limit", "work_licence", "cost", "contact"}
     reg = sheet.by_topic("registration")[0]
     assert reg.text == (
-        "The sources do not state a registration deadline for citizens of Tajikistan "
-        "in Kazakhstan."
+        "The sources do not state a registration deadline for citizens of Tajikistan in Kazakhstan."
     )
 
 

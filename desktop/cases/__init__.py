@@ -1,0 +1,14 @@
+"""The case log's domain: clients, cases, consultations, follow-ups, search, lists, statistics.
+
+Plain Python, no Qt. Services take a session and keyword arguments and return read models
+(``db.schemas``) or small frozen dataclasses, never live rows. Nothing is imported here: the
+window imports what it needs lazily, after it has painted (SQLModel alone costs ~0.4 s).
+
+Where things are:
+
+* ``storage`` – open (create/upgrade), check, back up and restore the log;
+* ``clients``, ``caseops``, ``records`` (consultations, follow-ups), ``trips`` (trips,
+  referrals), ``deletion`` (delete and undo), ``local_rules``;
+* ``search``, ``lists`` (cases), ``today`` (follow-ups due), ``stats``;
+* ``transfer``/``importer`` (JSON export and import), ``demo`` (made-up logs).
+"""
