@@ -67,12 +67,9 @@ class Desk:
         """The database engine, with the schema brought up to date on first use."""
         with self._lock:
             if self._engine is None:
-                from db.engine import make_engine
-                from db.migrate import ensure_schema
+                from desktop.cases.storage import open_log
 
-                engine = make_engine(self.db_url)
-                ensure_schema(engine)
-                self._engine = engine
+                self._engine = open_log(self.db_url)
             return self._engine
 
     @contextmanager
@@ -82,6 +79,18 @@ class Desk:
         with Session(self.engine()) as session:
             yield session
             session.commit()
+
+    def call(self, service: Any, /, **kwargs: Any) -> Any:
+        """Run one case-log service in its own transaction: ``service(session=…, **kwargs)``.
+
+        Services that record who acted get the counsellor's name unless ``who`` is given.
+        """
+        import inspect
+
+        if "who" in inspect.signature(service).parameters:
+            kwargs.setdefault("who", self.who)
+        with self.session() as session:
+            return service(session=session, **kwargs)
 
     @property
     def who(self) -> str | None:

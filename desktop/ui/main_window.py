@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
@@ -138,6 +139,10 @@ class MainWindow(QMainWindow):
                 page.language_changed.connect(self.switch_language)
             if hasattr(page, "case_requested"):
                 page.case_requested.connect(self.open_case)
+            if hasattr(page, "calculator_requested"):
+                page.calculator_requested.connect(self.open_calculator_for)
+            if hasattr(page, "leaflet_requested"):
+                page.leaflet_requested.connect(self.open_leaflet_for)
             if hasattr(page, "due_count_changed"):
                 page.due_count_changed.connect(lambda n: self.update_status(due_today=n))
             self._pages[key] = page
@@ -158,6 +163,31 @@ class MainWindow(QMainWindow):
         cases = self.show_workspace("cases")
         if hasattr(cases, "open_case"):
             cases.open_case(case_id)
+
+    def open_calculator_for(self, detail: Any) -> None:
+        """The calculator, pre-filled with a case's client and trips."""
+        from datetime import date
+
+        client, case = detail.client, detail.case
+        destination = case.destination or self.desk.settings.get("default_destination")
+        trips = sorted(
+            (t for t in detail.trips if t.destination == destination), key=lambda t: t.entry_on
+        )
+        current = trips[-1] if trips and (trips[-1].exit_on is None) else None
+        earlier = [(t.entry_on, t.exit_on) for t in trips if t is not current and t.exit_on]
+        calculator = self.show_workspace("calculator")
+        calculator.set_person(
+            citizen=client.citizenship,
+            destination=destination,
+            entry=current.entry_on if current else date.today(),
+            trips=earlier,
+            case_id=case.id,
+            label=client.full_name,
+        )
+
+    def open_leaflet_for(self, case_id: int) -> None:
+        leaflets = self.show_workspace("leaflets")
+        leaflets.set_case(case_id)
 
     def _switch_to_index(self, index: int) -> Callable[[], None]:
         return lambda: self.sidebar.setCurrentRow(index)

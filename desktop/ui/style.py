@@ -32,6 +32,9 @@ def badge(text: str, kind: str, parent: QWidget | None = None) -> QLabel:
         " padding: 2px 8px; font-weight: 600; }"
     )
     label.setAccessibleName(text)
+    from PySide6.QtWidgets import QSizePolicy
+
+    label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return label
 
 
