@@ -74,7 +74,7 @@ class CaseView(QWidget):
         for code, label in CASE_STATUSES.items():
             self.status_menu.addAction(_(label), lambda c=code: self._on_status_chosen(c))
         self.status_button.setMenu(self.status_menu)
-        calc = QPushButton(_("Calculator"))
+        calc = self.calc_button = QPushButton(_("Calculator"))
         calc.setToolTip(_("Work out this client's dates from their trips"))
         calc.clicked.connect(lambda: self.detail and self.calculator_requested.emit(self.detail))
         leaflet = QPushButton(_("Client leaflet"))
