@@ -7,6 +7,7 @@ import textwrap
 from typing import Any
 
 from desktop.i18n import gettext as _
+from desktop.i18n import ngettext
 from desktop.rules.model import Rule
 from desktop.rules.present import (
     country_name,
@@ -80,9 +81,12 @@ def sheet_as_text(book: Any, sheet: Any) -> str:
     gaps = len(sheet.gaps)
     if gaps:
         out.append(
-            _(
-                "%(n)d point(s) are not stated in the sources. "
-                "Add a verified rule of your own with --rules-dir."
+            ngettext(
+                "%(n)d point is not stated in the sources. "
+                "Add a verified rule of your own with --rules-dir.",
+                "%(n)d points are not stated in the sources. "
+                "Add a verified rule of your own with --rules-dir.",
+                gaps,
             )
             % {"n": gaps}
         )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.desk import Desk
 from desktop.i18n import gettext as _
+from desktop.i18n import ngettext
 from desktop.rules import Rule, RuleBook
 from desktop.rules.present import (
     country_name,
@@ -211,7 +212,9 @@ class RulesWorkspace(Workspace):
             run_task(
                 self.desk.export_local_rules,
                 path,
-                on_done=lambda n: self.status_message.emit(_("%d local rules exported.") % n),
+                on_done=lambda n: self.status_message.emit(
+                    ngettext("%d local rule exported.", "%d local rules exported.", n) % n
+                ),
                 on_failed=self._show_error,
             )
 
@@ -224,7 +227,9 @@ class RulesWorkspace(Workspace):
                 self.desk.import_local_rules,
                 path,
                 on_done=lambda n: (
-                    self.status_message.emit(_("%d local rules imported.") % n),
+                    self.status_message.emit(
+                        ngettext("%d local rule imported.", "%d local rules imported.", n) % n
+                    ),
                     self.reload(),
                 ),
                 on_failed=self._show_error,

@@ -63,7 +63,7 @@ class Task(QRunnable):
         except Exception:
             log.exception("background task failed")
             self.signals.failed.emit(
-                _("Something went wrong. The details are in the log file (Help ▸ About).")
+                _("Something went wrong. The details are in the log in the data folder.")
             )
         else:
             self.signals.done.emit(result)

@@ -58,6 +58,7 @@ class TimelinePlayer(QWidget):
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.play = QPushButton(_("Play"))
         self.play.setCheckable(True)
+        self.play.setFont(scaled_font(self.play.font(), scale))
         self.play.setToolTip(_("Move through the stay a day at a time (Space)"))
         self.play.toggled.connect(self._on_play_toggled)
         self._timer = QTimer(self)
@@ -69,6 +70,7 @@ class TimelinePlayer(QWidget):
         self.left_label = self._big(1.9)
         self.exit_label = self._big(1.3)
         self.reg_label = self._big(1.1)
+        self.exit_label.setWordWrap(False)
         self.status_label = self._big(1.25)
         self.status_label.setObjectName("playerStatus")
         for label, title in (

@@ -21,7 +21,8 @@ from desktop.training import QuizCard, Scenario
 from desktop.ui.style import scaled_font
 from desktop.ui.training_step import StepView
 
-SCALE = 1.9
+SCALE = 1.6
+MUTED = "#374151"  # 10:1 on white
 STYLE = """
 QWidget#presentation { background: #ffffff; }
 QWidget#presentation QLabel, QWidget#presentation QAbstractButton { color: #111111; }
@@ -46,13 +47,14 @@ class Presentation(QWidget):
         self.setStyleSheet(STYLE)
         self.setWindowTitle(_("Migrant Desk — presentation"))
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: #374151;")
-        self.hint.setFont(scaled_font(self.hint.font(), 1.0))
+        self.hint.setStyleSheet(f"color: {MUTED};")
+        self.hint.setFont(scaled_font(self.hint.font(), 1.15))
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(48, 28, 48, 18)
 
     def present(self) -> None:
         """Show full screen and take the keyboard."""
+        self.setGeometry(self.screen().geometry())  # also where no window manager obeys
         self.showFullScreen()
         self.activateWindow()
         self.setFocus()
@@ -79,7 +81,7 @@ class StepPresentation(Presentation):
     def __init__(self, book: RuleBook, scenario: Scenario, index: int = 0, parent=None) -> None:
         super().__init__(parent)
         self.book, self.scenario, self.index = book, scenario, index
-        self.view = StepView(scale=SCALE, columns=True)
+        self.view = StepView(scale=SCALE, columns=True, muted=MUTED)
         self.view.player.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.view.player.play.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hint.setText(_("← → day · PgUp PgDn step · Space play · Esc leave the presentation"))
@@ -124,13 +126,13 @@ class QuizPresentation(Presentation):
         super().__init__(parent)
         self.cards, self.index, self.revealed = cards, 0, False
         self.position = self._label(1.0)
-        self.position.setStyleSheet("color: #374151;")
+        self.position.setStyleSheet(f"color: {MUTED};")
         self.question = self._label(2.3, bold=True)
         self.answer = self._label(2.6, bold=True)
         self.answer.setStyleSheet("color: #1b7f3b;")
         self.explanation = self._label(1.5)
         self.source = self._label(1.2)
-        self.source.setStyleSheet("color: #374151;")
+        self.source.setStyleSheet(f"color: {MUTED};")
         self.hint.setText(_("Space reveal · → next · ← previous · Esc leave the presentation"))
         for widget in (self.position, self.question):
             self.body.addWidget(widget)

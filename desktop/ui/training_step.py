@@ -31,7 +31,17 @@ from desktop.training.narrate import (
 )
 from desktop.ui.style import STATUS_COLOURS, badge, scaled_font
 from desktop.ui.training_player import TimelinePlayer
-from desktop.ui.widgets import clear_layout
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    """Empty a layout at once (hidden now, deleted later), so nothing old shows meanwhile."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
 
 
 def _label(text: str = "", factor: float = 1.0, *, bold: bool = False) -> QLabel:
@@ -45,7 +55,9 @@ def _label(text: str = "", factor: float = 1.0, *, bold: bool = False) -> QLabel
 class RuleQuote(QFrame):
     """A rule with its status word, value, text and every quotation shown (not folded)."""
 
-    def __init__(self, book: RuleBook, rule: Rule, scale: float = 1.0) -> None:
+    def __init__(
+        self, book: RuleBook, rule: Rule, scale: float = 1.0, muted: str = "palette(dark)"
+    ) -> None:
         super().__init__()
         self.rule = rule
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -66,25 +78,32 @@ class RuleQuote(QFrame):
             quote = _label(f"“{q.quote}”", 0.95 * scale)
             quote.setStyleSheet("padding-left: 10px; border-left: 3px solid palette(mid);")
             where = _label(f"{q.where} · {rule.id}", 0.85 * scale)
-            where.setStyleSheet("color: palette(dark);")
+            where.setStyleSheet(f"color: {muted};")
             layout.addWidget(quote)
             layout.addWidget(where)
             self.quote_labels.append(quote)
         if not rule.sources:
             where = _label(rule.id, 0.85 * scale)
-            where.setStyleSheet("color: palette(dark);")
+            where.setStyleSheet(f"color: {muted};")
             layout.addWidget(where)
 
 
 class StepView(QWidget):
     """A step with its player; ``columns`` puts the rules beside the player (projector)."""
 
-    def __init__(self, parent: QWidget | None = None, scale: float = 1.0, columns: bool = False):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        scale: float = 1.0,
+        columns: bool = False,
+        muted: str = "palette(dark)",
+    ) -> None:
         super().__init__(parent)
         self.scale = scale
+        self.muted = muted
         self.title = _label("", 1.45 * scale, bold=True)
         self.position = _label("", 0.95 * scale)
-        self.position.setStyleSheet("color: palette(dark);")
+        self.position.setStyleSheet(f"color: {muted};")
         self.narration = _label("", 1.05 * scale)
         self.check = _label("", scale)
         self.check.setStyleSheet(f"color: {STATUS_COLOURS['overdue']}; font-weight: 600;")
@@ -98,6 +117,8 @@ class StepView(QWidget):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        if columns:
+            side_layout.addWidget(self.narration)
         side_layout.addWidget(_label(_("What follows"), 1.1 * scale, bold=True))
         side_layout.addLayout(self.follows)
         side_layout.addWidget(_label(_("The rules and their sources"), 1.1 * scale, bold=True))
@@ -108,18 +129,21 @@ class StepView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.position)
         layout.addWidget(self.title)
-        layout.addWidget(self.narration)
-        layout.addWidget(self.check)
-        if columns:
+        if columns:  # the story and the rules beside the player, which gets the height
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(side)
+            layout.addWidget(self.check)
             row = QHBoxLayout()
             row.addWidget(self.player, 3)
+            row.addSpacing(24)
             row.addWidget(scroll, 2)
             layout.addLayout(row, 1)
         else:
+            layout.addWidget(self.narration)
+            layout.addWidget(self.check)
             layout.addWidget(self.player)
             layout.addWidget(side)
 
@@ -143,7 +167,7 @@ class StepView(QWidget):
         )
         self.check.setVisible(bool(problems))
         self.player.set_step(book, scenario, step)
-        clear_layout(self.follows)
+        _clear(self.follows)
         self.consequence_labels = []
         for item in consequences(step, outcome):
             row = QHBoxLayout()
@@ -157,9 +181,10 @@ class StepView(QWidget):
             holder.setLayout(row)
             self.follows.addWidget(holder)
             self.consequence_labels.append(text)
-        clear_layout(self.rules)
+        _clear(self.rules)
         self.rule_widgets = [
-            RuleQuote(book, r, self.scale) for r in step_rules(book, scenario, step, outcome)
+            RuleQuote(book, r, self.scale, self.muted)
+            for r in step_rules(book, scenario, step, outcome)
         ]
         for widget in self.rule_widgets:
             self.rules.addWidget(widget)

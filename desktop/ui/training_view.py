@@ -156,6 +156,10 @@ class TrainingWorkspace(Workspace):
         self.previous_step = QPushButton(_("◀ Previous step"))
         self.next_step = QPushButton(_("Next step ▶"))
         self.step_combo = QComboBox()
+        self.step_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.step_combo.setMinimumContentsLength(16)
         self.previous_step.clicked.connect(lambda: self.show_step(self.step_index - 1))
         self.next_step.clicked.connect(lambda: self.show_step(self.step_index + 1))
         self.step_combo.activated.connect(self.show_step)
@@ -192,6 +196,7 @@ class TrainingWorkspace(Workspace):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
 
         tab = QWidget()

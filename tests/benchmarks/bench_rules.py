@@ -44,7 +44,9 @@ def main() -> int:
     sheet_median = statistics.median(times)
     sheet_p95 = times[int(len(times) * 0.95)]
     print(f"rules: {count} records")
-    print(f"load all bundled rules (fresh process, median of 5): {load_median:.1f} ms (target < 150)")
+    print(
+        f"load all bundled rules (fresh process, median of 5): {load_median:.1f} ms (target < 150)"
+    )
     print(f"sheet() query: median {sheet_median:.3f} ms, p95 {sheet_p95:.3f} ms (target < 1)")
     return 0 if load_median < 150 and sheet_p95 < 1 else 1
 

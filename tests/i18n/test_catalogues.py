@@ -11,6 +11,8 @@ from babel.messages.pofile import read_po
 from desktop.i18n.catalogues import DOMAINS, TRANSLATED_LANGUAGES, _extract, is_translated
 from desktop.paths import I18N_DIR
 
+RULE_ID = re.compile(r"\b[a-z]{2,5}(?:-[a-z0-9]+){2,}\b")
+
 
 def catalogue(lang: str, domain: str):
     with (I18N_DIR / lang / "LC_MESSAGES" / f"{domain}.po").open("rb") as fh:
@@ -51,6 +53,7 @@ def test_legal_terms_follow_the_glossary(lang):
             if not m.id or not is_translated(m.string):
                 continue
             source = " ".join(m.id) if isinstance(m.id, tuple) else m.id
+            source = RULE_ID.sub(" ", source)  # record ids like ru-contact-kg-hotline are names
             target = " ".join(m.string) if isinstance(m.string, tuple) else m.string
             for term in terms:
                 if re.search(rf"\b{re.escape(term['en'])}\b", source, re.IGNORECASE) and not any(
