@@ -38,3 +38,6 @@ def extract_rules(
         value = record.get("value", {})
         if isinstance(value, dict) and isinstance(value.get("per"), str):
             yield lineno, None, value["per"], [f"{rid} (cost per)"]
+        name = value.get("name") if isinstance(value, dict) else None
+        if record.get("topic") == "contact" and isinstance(name, str) and name.strip():
+            yield lineno, None, value["name"].strip(), [f"{rid} (contact name)"]

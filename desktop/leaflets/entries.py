@@ -8,7 +8,7 @@ from desktop.i18n import content_gettext
 from desktop.leaflets.model import Entry
 from desktop.leaflets.spec import PrintSettings
 from desktop.rules import Rule
-from desktop.rules.present import format_date, headline, rule_text
+from desktop.rules.present import contact_name, format_date, headline, rule_text
 
 
 def unbroken(phone: str) -> str:
@@ -66,7 +66,7 @@ def contact_entry(rule: Rule, prefs: PrintSettings, lang: str) -> Entry:
     return Entry(
         "contact",
         label=contact_kind(str(v.get("kind", "")), lang),
-        headline=str(v.get("name", "")),
+        headline=contact_name(rule, lang),
         text=rule_text(rule, lang),
         details=tuple(details),
         notes=(verified,) if verified else (),

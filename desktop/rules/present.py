@@ -132,12 +132,18 @@ def headline(rule: Rule, lang: str | None = None) -> str:
             text += "; " + _("at most %(n)d days at a time") % {"n": int(v["per_stay_days"])}
         return text
     if rule.topic == "cost" and "amount" in v:
+        import re
+
+        from babel import Locale
         from babel.numbers import format_currency
 
         amount = v["amount"]
-        pattern = "¤#,##0" if float(amount).is_integer() else None
+        locale = Locale.parse(babel_locale(lang))
+        pattern = locale.currency_formats["standard"].pattern
+        if float(amount).is_integer():
+            pattern = re.sub(r"\.0+", "", pattern)  # 7 500 ₽, not 7 500,00 ₽
         text = format_currency(
-            amount, v["currency"], format=pattern, locale=babel_locale(lang), currency_digits=False
+            amount, v["currency"], format=pattern, locale=locale, currency_digits=False
         )
         if v.get("per"):
             from desktop.i18n import content_gettext
@@ -145,8 +151,16 @@ def headline(rule: Rule, lang: str | None = None) -> str:
             text += " / " + content_gettext(str(v["per"]), lang)
         return text
     if rule.topic == "contact":
-        return str(v.get("name", ""))
+        return contact_name(rule, lang)
     return ""
+
+
+def contact_name(rule: Rule, lang: str | None = None) -> str:
+    """An organisation's name in the language (bundled names are in the content catalogue)."""
+    from desktop.i18n import content_gettext
+
+    name = str(rule.value.get("name", ""))
+    return name if rule.local or not name else content_gettext(name, lang)
 
 
 def validity(rule: Rule, lang: str | None = None) -> str:

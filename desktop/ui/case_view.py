@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.desk import Desk
 from desktop.i18n import gettext as _
+from desktop.i18n import pgettext
 from desktop.rules.present import country_name, format_date
 from desktop.ui.style import badge, headline_label
 from desktop.ui.tasks import run_task
@@ -152,7 +153,13 @@ class CaseView(QWidget):
         t_add = QPushButton(_("Add trip"))
         t_add.clicked.connect(self.add_trip)
         t_row = QHBoxLayout()
-        for w in (self.t_dest, QLabel(_("from")), self.t_entry, self.t_exit_known, self.t_exit):
+        for w in (
+            self.t_dest,
+            QLabel(pgettext("trip", "entered on")),
+            self.t_entry,
+            self.t_exit_known,
+            self.t_exit,
+        ):
             t_row.addWidget(w)
         t_row.addWidget(t_add)
         trip_tab = QWidget()

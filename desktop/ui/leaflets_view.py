@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.desk import Desk
-from desktop.i18n import LANGUAGES, current_language
+from desktop.i18n import LANGUAGES, current_language, ngettext
 from desktop.i18n import gettext as _
 from desktop.ui.settings_view import language_name
 from desktop.ui.tasks import run_task
@@ -161,7 +161,8 @@ class LeafletsWorkspace(Workspace):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.info.setText(
-            _("%(n)d page(s), %(size)s.") % {"n": pages, "size": self.size.currentData()}
+            ngettext("%(n)d page, %(size)s.", "%(n)d pages, %(size)s.", pages)
+            % {"n": pages, "size": self.size.currentData()}
             + ("" if not self.desk.settings.organisation().is_empty
                else " " + _("Add your organisation's contact in Settings to print it."))
         )  # fmt: skip
@@ -191,7 +192,12 @@ class LeafletsWorkspace(Workspace):
         self.citizen.setEnabled(False)
         shown = data.first_name or label
         self.client.setText(
-            _("%(name)s — %(n)d date(s) on the leaflet") % {"name": shown, "n": len(data.dates)}
+            ngettext(
+                "%(name)s — %(n)d date on the leaflet",
+                "%(name)s — %(n)d dates on the leaflet",
+                len(data.dates),
+            )
+            % {"name": shown, "n": len(data.dates)}
         )
         self.clear_client.setVisible(True)
         self.refresh()

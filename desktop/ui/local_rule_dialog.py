@@ -80,7 +80,9 @@ class LocalRuleDialog(QDialog):
         self.cost_amount.setRange(0, 10_000_000)
         self.cost_amount.setDecimals(2)
         self.cost_currency = QLineEdit("RUB")
-        self.cost_per = QLineEdit(_("month"))
+        self.cost_per = QComboBox()
+        for code, label in (("month", _("a month")), ("year", _("a year")), ("once", _("once"))):
+            self.cost_per.addItem(label, code)
         self.cost_region = QLineEdit()
         self.contact_name = QLineEdit()
         self.contact_kind = QComboBox()
@@ -186,7 +188,7 @@ class LocalRuleDialog(QDialog):
             value = {
                 "amount": self.cost_amount.value(),
                 "currency": self.cost_currency.text().strip().upper(),
-                "per": self.cost_per.text().strip(),
+                "per": str(self.cost_per.currentData()),
             }
             if self.cost_region.text().strip():
                 value["region"] = self.cost_region.text().strip()

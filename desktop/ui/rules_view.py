@@ -145,7 +145,7 @@ class RulesWorkspace(Workspace):
         sheet = self.book.sheet(dest, cit, on)
         gaps = len(sheet.gaps)
         self.summary.setText(
-            _("Citizen of %(c)s in %(d)s: %(n)d records, %(g)d not stated in the sources.")
+            _("Citizen of %(c)s in %(d)s. Records: %(n)d. Not stated in the sources: %(g)d.")
             % {"c": country_name(cit), "d": country_name(dest), "n": len(sheet.items), "g": gaps}
         )
         self.cards = []
