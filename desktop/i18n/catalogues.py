@@ -40,6 +40,9 @@ def _extract(domain: str) -> object:
     method_map = [("desktop/**.py", "python")]
     if domain == "content":
         method_map.append(("resources/rules/*.toml", "desktop.i18n.extractors:extract_rules"))
+        method_map.append(
+            ("resources/scenarios/*.toml", "desktop.training.extract:extract_scenarios")
+        )
     for filename, lineno, message, comments, context in extract_from_dir(
         str(ROOT),
         method_map=method_map,

@@ -168,6 +168,16 @@ def scenario_story(book: RuleBook, scenario: Scenario, lang: str | None = None) 
                     overstay_from=outcome.overstay_from,
                     lang=lang,
                 ),
+                _p(
+                    content_gettext(
+                        "Grey: earlier stays. Black: this stay up to the date of the question; "
+                        "outlined: the days still allowed; hatched: overstay. The line counts the "
+                        "days in the %(window)d-day window; the dashed line is the limit.",
+                        lang,
+                    )
+                    % {"window": outcome.window_days},
+                    st.small,
+                ),
             ]
         block.append(Spacer(1, 4))
         for item in consequences(step, outcome, lang):

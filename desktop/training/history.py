@@ -14,7 +14,9 @@ from datetime import date, timedelta
 
 from desktop.rules import Rule, RuleBook
 from desktop.rules.present import headline, rule_text, status_title, validity
-from desktop.training.narrate import Quotation, quotations
+from desktop.training.narrate import Quotation, quotations, rule_value
+
+GIST = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,12 @@ class HistoryEntry:
     status: str
     when: str
     quotations: tuple[Quotation, ...]
+
+
+def _gist(rule: Rule, lang: str | None) -> str:
+    """The start of the rule's text, for records whose value has no words of its own."""
+    text = rule_text(rule, lang)
+    return text if len(text) <= GIST else text[: text.rfind(" ", 0, GIST)] + " …"
 
 
 def _with_replaced(book: RuleBook, rules: list[Rule]) -> list[Rule]:
@@ -97,7 +105,7 @@ def rule_history(
                 shown_to=end,
                 start_stated=rule.effective_from is not None,
                 end_stated=rule.effective_to is not None,
-                headline=headline(rule, lang),
+                headline=rule_value(rule, lang) or headline(rule, lang) or _gist(rule, lang),
                 text=rule_text(rule, lang),
                 status=status_title(rule),
                 when=validity(rule, lang),

@@ -163,6 +163,9 @@ class TimelineDrawing(Flowable):
         def y(v: float) -> float:
             return bottom + (top - bottom) * v / peak
 
+        c.setStrokeColor(LINE)
+        c.setLineWidth(0.5)
+        c.line(0, y(0), self.width, y(0))
         c.setStrokeColor(STATUS["overdue"])
         c.setDash(4, 3)
         c.setLineWidth(1)

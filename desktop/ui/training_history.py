@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import gettext as _
+from desktop.i18n import ngettext
 from desktop.rules import RuleBook
 from desktop.rules.present import topic_title
 from desktop.training import HistoryEntry, rule_history
 from desktop.training.narrate import status_kind
 from desktop.ui.style import STATUS_COLOURS, badge, scaled_font
-from desktop.ui.widgets import DESTINATIONS, ORIGINS, CountryCombo, clear_layout
+from desktop.ui.training_step import clear_now
+from desktop.ui.widgets import DESTINATIONS, ORIGINS, CountryCombo
 
 RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
 LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
@@ -74,9 +76,8 @@ class HistoryStrip(QWidget):
         for year in years[::step]:
             px = x(date(year, 1, 1))
             painter.drawLine(int(px), int(axis_y), int(px), int(axis_y + 4))
-            painter.drawText(
-                QRectF(px - 30, axis_y + 4, 60, 16), Qt.AlignmentFlag.AlignCenter, str(year)
-            )
+            box = QRectF(min(max(px - 30, 0.0), self.width() - 60.0), axis_y + 4, 60, 16)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(year))
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)
@@ -169,7 +170,11 @@ class HistoryPanel(QWidget):
         topic = str(self.topic.currentData())
         self.entries = rule_history(self.book, dest, citizen, topic)
         self.summary.setText(
-            _("%(n)d records for citizens of %(c)s in %(d)s, oldest first.")
+            ngettext(
+                "%(n)d record for citizens of %(c)s in %(d)s, oldest first.",
+                "%(n)d records for citizens of %(c)s in %(d)s, oldest first.",
+                len(self.entries),
+            )
             % {
                 "n": len(self.entries),
                 "c": self.citizen.currentText(),
@@ -179,15 +184,19 @@ class HistoryPanel(QWidget):
             else _("The sources say nothing on this topic for this citizenship and destination.")
         )
         self.strip.set_entries(self.entries)
-        clear_layout(self.cards)
+        clear_now(self.cards)
         for entry in self.entries:
             self.cards.addWidget(self._card(entry))
 
     def _card(self, entry: HistoryEntry) -> QFrame:
         card = QFrame()
+        card.setObjectName("historyCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         kind = status_kind(entry.rule)
-        card.setStyleSheet(f"QFrame {{ border-left: 5px solid {STATUS_COLOURS[kind]}; }}")
+        card.setStyleSheet(
+            f"QFrame#historyCard {{ border: 1px solid palette(mid);"
+            f" border-left: 5px solid {STATUS_COLOURS[kind]}; }}"
+        )
         layout = QVBoxLayout(card)
         top = QHBoxLayout()
         when = entry.when or _("dates not stated")

@@ -125,13 +125,13 @@ class QuizPresentation(Presentation):
     def __init__(self, cards: list[QuizCard], index: int = 0, parent=None) -> None:
         super().__init__(parent)
         self.cards, self.index, self.revealed = cards, 0, False
-        self.position = self._label(1.0)
+        self.position = self._label(1.4)
         self.position.setStyleSheet(f"color: {MUTED};")
-        self.question = self._label(2.3, bold=True)
-        self.answer = self._label(2.6, bold=True)
-        self.answer.setStyleSheet("color: #1b7f3b;")
-        self.explanation = self._label(1.5)
-        self.source = self._label(1.2)
+        self.question = self._label(3.0, bold=True)
+        self.answer = self._label(3.0, bold=True)
+        self.answer.setStyleSheet("color: #1e3a8a;")
+        self.explanation = self._label(2.0)
+        self.source = self._label(1.6)
         self.source.setStyleSheet(f"color: {MUTED};")
         self.hint.setText(_("Space reveal · → next · ← previous · Esc leave the presentation"))
         for widget in (self.position, self.question):
@@ -156,7 +156,7 @@ class QuizPresentation(Presentation):
             _("Question %(n)d of %(total)d") % {"n": self.index + 1, "total": len(self.cards)}
         )
         self.question.setText(card.question)
-        self.answer.setText(card.answer)
+        self.answer.setText(_("Answer: %s") % card.answer)
         self.explanation.setText(card.explanation)
         quote = f"“{card.quote}”\n" if card.quote else ""
         self.source.setText(quote + card.source)

@@ -27,7 +27,7 @@ from desktop.paths import user_data_dir
 from desktop.rules import RuleBook
 from desktop.rules.present import country_name
 from desktop.training import QuizCard, Scenario, build_quiz, pick
-from desktop.ui.style import STATUS_COLOURS, scaled_font
+from desktop.ui.style import scaled_font
 from desktop.ui.tasks import run_task
 from desktop.ui.widgets import DESTINATIONS
 
@@ -88,7 +88,6 @@ class QuizPanel(QWidget):
         self.position = QLabel()
         self.question = self._label(1.5, bold=True)
         self.answer = self._label(1.7, bold=True)
-        self.answer.setStyleSheet(f"color: {STATUS_COLOURS['in_force']};")
         self.explanation = self._label(1.05)
         self.source = self._label(0.95)
         self.source.setStyleSheet("color: palette(dark);")
@@ -170,7 +169,7 @@ class QuizPanel(QWidget):
             _("Card %(n)d of %(total)d") % {"n": self.index + 1, "total": len(self.cards)}
         )
         self.question.setText(card.question)
-        self.answer.setText(card.answer)
+        self.answer.setText(_("Answer: %s") % card.answer)
         self.explanation.setText(card.explanation)
         quote = f"“{card.quote}”\n" if card.quote else ""
         self.source.setText(

@@ -7,6 +7,8 @@ projector and the handout say the same thing.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import gettext as _
 from desktop.rules import Rule, RuleBook
 from desktop.rules.present import rule_text
-from desktop.training import Scenario, Step, mismatches, replay, step_rules
+from desktop.training import Outcome, Scenario, Step, mismatches, replay, step_rules
 from desktop.training.narrate import (
     consequences,
     quotations,
@@ -33,7 +35,7 @@ from desktop.ui.style import STATUS_COLOURS, badge, scaled_font
 from desktop.ui.training_player import TimelinePlayer
 
 
-def _clear(layout: QVBoxLayout) -> None:
+def clear_now(layout: QVBoxLayout) -> None:
     """Empty a layout at once (hidden now, deleted later), so nothing old shows meanwhile."""
     while layout.count():
         item = layout.takeAt(0)
@@ -60,10 +62,12 @@ class RuleQuote(QFrame):
     ) -> None:
         super().__init__()
         self.rule = rule
+        self.setObjectName("ruleQuote")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         kind = status_kind(rule)
         self.setStyleSheet(
-            f"RuleQuote {{ border-left: {int(5 * scale)}px solid {STATUS_COLOURS[kind]}; }}"
+            f"QFrame#ruleQuote {{ border: 1px solid palette(mid);"
+            f" border-left: {int(5 * scale)}px solid {STATUS_COLOURS[kind]}; }}"
         )
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -108,7 +112,11 @@ class StepView(QWidget):
         self.check = _label("", scale)
         self.check.setStyleSheet(f"color: {STATUS_COLOURS['overdue']}; font-weight: 600;")
         self.check.setVisible(False)
+        self.book: RuleBook | None = None
+        self.scenario: Scenario | None = None
+        self.step: Step | None = None
         self.player = TimelinePlayer(scale=scale)
+        self.player.day_changed.connect(self._on_player_day_changed)
         self.follows = QVBoxLayout()
         self.rules = QVBoxLayout()
         self.consequence_labels: list[QLabel] = []
@@ -147,6 +155,29 @@ class StepView(QWidget):
             layout.addWidget(self.player)
             layout.addWidget(side)
 
+    def show_consequences(self, outcome: Outcome) -> None:
+        """What follows on the outcome's day: the step's day, or the day on the slider."""
+        assert self.step is not None
+        clear_now(self.follows)
+        self.consequence_labels = []
+        words = {"in_force": _("OK"), "overdue": _("Overdue"), "gap": _("Not in sources")}
+        for item in consequences(self.step, outcome):
+            row = QHBoxLayout()
+            chip = badge(words[item.kind], item.kind)
+            chip.setFont(scaled_font(chip.font(), self.scale, bold=True))
+            text = _label(item.text, 1.05 * self.scale)
+            row.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(text, 1)
+            holder = QWidget()
+            holder.setLayout(row)
+            self.follows.addWidget(holder)
+            self.consequence_labels.append(text)
+
+    def _on_player_day_changed(self, day: date) -> None:
+        if self.book is None or self.scenario is None or self.step is None:
+            return
+        self.show_consequences(replay(self.book, self.scenario, self.step, on=day))
+
     def set_step(self, book: RuleBook, scenario: Scenario, index: int) -> None:
         """Show step ``index`` (0-based) of ``scenario``."""
         step: Step = scenario.steps[index]
@@ -166,22 +197,9 @@ class StepView(QWidget):
             else ""
         )
         self.check.setVisible(bool(problems))
-        self.player.set_step(book, scenario, step)
-        _clear(self.follows)
-        self.consequence_labels = []
-        for item in consequences(step, outcome):
-            row = QHBoxLayout()
-            words = {"in_force": _("OK"), "overdue": _("Overdue"), "gap": _("Not in sources")}
-            chip = badge(words[item.kind], item.kind)
-            chip.setFont(scaled_font(chip.font(), self.scale, bold=True))
-            text = _label(item.text, 1.05 * self.scale)
-            row.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text, 1)
-            holder = QWidget()
-            holder.setLayout(row)
-            self.follows.addWidget(holder)
-            self.consequence_labels.append(text)
-        _clear(self.rules)
+        self.book, self.scenario, self.step = book, scenario, step
+        self.player.set_step(book, scenario, step)  # shows the consequences of its first day
+        clear_now(self.rules)
         self.rule_widgets = [
             RuleQuote(book, r, self.scale, self.muted)
             for r in step_rules(book, scenario, step, outcome)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.desk import Desk
 from desktop.i18n import gettext as _
+from desktop.i18n import ngettext
 from desktop.paths import user_data_dir
 from desktop.rules import Problem, RuleBook
 from desktop.training import Scenario, ScenarioSet, check_against_book, load_scenario_file
@@ -134,6 +135,7 @@ class TrainingWorkspace(Workspace):
     def _scenarios_tab(self) -> QWidget:
         self.scenario_list = QListWidget()
         self.scenario_list.setWordWrap(True)
+        self.scenario_list.setSpacing(3)
         self.scenario_list.currentRowChanged.connect(self._on_scenario_row_changed)
         open_button = QPushButton(_("Open scenario file…"))
         open_button.clicked.connect(self._on_open_clicked)
@@ -313,7 +315,9 @@ class TrainingWorkspace(Workspace):
         self._fill_list(select=new_ids[0] if new_ids else None)
         self.quiz.set_data(self.book, self.scenarios.scenarios)
         if new_ids:
-            self.status_message.emit(_("%d scenarios opened.") % len(new_ids))
+            self.status_message.emit(
+                ngettext("%d scenario opened.", "%d scenarios opened.", len(new_ids)) % len(new_ids)
+            )
 
     # ----- presenting, history, handout ------------------------------------------------
     def present(self) -> None:
@@ -408,7 +412,11 @@ class TrainingWorkspace(Workspace):
         self.start_button.setEnabled(True)
         self.training_window = open_training_window(self.window())
         self.status_message.emit(
-            _("Training mode: %(n)d made-up clients in %(path)s")
+            ngettext(
+                "Training mode: %(n)d made-up client in %(path)s",
+                "Training mode: %(n)d made-up clients in %(path)s",
+                info.clients,
+            )
             % {"n": info.clients, "path": info.path}
         )
         self.training_window_opened.emit(self.training_window)
@@ -434,7 +442,12 @@ class TrainingWorkspace(Workspace):
                 ensure_training_database,
                 rebuild=True,
                 on_done=lambda info: self.status_message.emit(
-                    _("Made up %d new training clients.") % info.clients
+                    ngettext(
+                        "Made up %d new training client.",
+                        "Made up %d new training clients.",
+                        info.clients,
+                    )
+                    % info.clients
                 ),
                 on_failed=self._on_training_failed,
             )

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
 from desktop.paths import user_data_dir
 from desktop.ui.main_window import WORKSPACES
+from desktop.ui.training_mode import title_mark
 from tests.e2e.conftest import open_workspace
 
 PROPAGATE = r"This plugin does not support propagateSizeHints"  # offscreen: full screen
@@ -64,16 +65,14 @@ def test_banner_and_title_on_every_workspace(qtbot, window, training_window):
         assert training_window.stack.currentWidget() is page
         assert banner.isVisible()
         assert banner.geometry().bottom() <= page.mapTo(training_window, page.rect().topLeft()).y()
-    assert (
-        "TRAINING — made-up data"
-        in banner.findChild(type(training_window.db_label), "trainingBannerLabel").text()
-    )
+    label = banner.findChild(QLabel, "trainingBannerLabel")
+    assert label.text() == "TRAINING — made-up data" and label.isVisible()
     assert not banner.toggleViewAction().isVisible(), "the banner cannot be switched off"
     training_page = training_window.page("training")
     assert not training_page.start_button.isVisible()
     assert "training mode" in training_page.mode_note.text()
     training_window.switch_language("ru")
-    assert training_window.windowTitle().startswith("[")
+    assert training_window.windowTitle().startswith(title_mark()), "kept in every language"
     training_window.switch_language("en")
 
 
@@ -106,6 +105,8 @@ def test_slider_shows_days_used_and_left(qtbot, training):
     assert player.status_label.text().startswith("OVERSTAY since May 6, 2025")
     assert player.status_label.property("kind") == "overdue"
     assert player.timeline.data.overstay_from == date(2025, 5, 6)
+    said = [label.text() for label in training.step_view.consequence_labels]
+    assert "Overstay from May 6, 2025: staying on is unlawful." in said
 
 
 def test_play_walks_day_by_day(qtbot, training):
@@ -175,7 +176,7 @@ def test_quiz_reveal_and_present(qtbot, training):
     quiz = training.quiz
     assert quiz.question.text() and not quiz.answer.isVisible()
     qtbot.mouseClick(quiz.reveal_button, Qt.MouseButton.LeftButton)
-    assert quiz.answer.isVisible() and quiz.answer.text() == quiz.cards[0].answer
+    assert quiz.answer.isVisible() and quiz.answer.text() == "Answer: " + quiz.cards[0].answer
     assert quiz.source.text()
     quiz.destination.setCurrentIndex(quiz.destination.findData("RU"))
     assert {c.destination for c in quiz.cards} == {"RU"} and not quiz.answer.isVisible()
@@ -184,7 +185,7 @@ def test_quiz_reveal_and_present(qtbot, training):
     qtbot.waitUntil(view.isVisible)
     assert not view.answer.isVisible()
     qtbot.keyClick(view, Qt.Key.Key_Space)
-    assert view.answer.isVisible() and view.answer.text() == quiz.cards[0].answer
+    assert view.answer.isVisible() and view.answer.text() == "Answer: " + quiz.cards[0].answer
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert view.index == 1 and not view.answer.isVisible()
     qtbot.keyClick(view, Qt.Key.Key_Escape)
@@ -202,9 +203,7 @@ def test_open_a_trainers_scenario_file(qtbot, training, tmp_path, monkeypatch):
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     open_button = next(
-        b
-        for b in training.findChildren(type(training.start_button))
-        if b.text() == "Open scenario file…"
+        b for b in training.findChildren(QPushButton) if b.text() == "Open scenario file…"
     )
     qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: training.scenario is not None and training.scenario.id == "zarina-own")
