@@ -155,6 +155,19 @@ def headline(rule: Rule, lang: str | None = None) -> str:
     return ""
 
 
+def display_quote(quote: str) -> str:
+    """A quotation for reading: the PDF extraction's footnote markers and emphasis removed.
+
+    The stored quotation stays verbatim (it is checked against the document); only what
+    people read drops ``<sup>81</sup>``-style markers and ``*``/``**`` emphasis.
+    """
+    import re
+
+    text = re.sub(r"<sup>.*?</sup>", "", quote)
+    text = re.sub(r"</?[a-z]+>", "", text)
+    return re.sub(r"\*{1,3}", "", text)
+
+
 def contact_name(rule: Rule, lang: str | None = None) -> str:
     """An organisation's name in the language (bundled names are in the content catalogue)."""
     from desktop.i18n import content_gettext

@@ -24,7 +24,7 @@ from desktop.desk import Desk
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
 from desktop.rules import RuleBook
-from desktop.rules.present import format_date, rule_text
+from desktop.rules.present import display_quote, format_date, rule_text
 from desktop.ui.style import badge, headline_label
 from desktop.ui.tasks import run_task
 from desktop.ui.timeline import TimelineData, TimelineWidget
@@ -253,7 +253,7 @@ class CalculatorWorkspace(Workspace):
         if rule is None:
             return ""
         src = rule.sources[0] if rule.sources else None
-        quote = f"\n\n“{src.quote}” ({src.document}:{src.line})" if src else ""
+        quote = f"\n\n“{display_quote(src.quote)}” ({src.document}:{src.line})" if src else ""
         return rule_text(rule) + quote
 
     def _show_result(self, r: Any) -> None:

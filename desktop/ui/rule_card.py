@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import gettext as _
 from desktop.rules import Rule, RuleBook
 from desktop.rules.present import (
+    display_quote,
     format_date,
     headline,
     rule_text,
@@ -52,7 +53,8 @@ class RuleCard(QFrame):
         layout.setSpacing(6)
 
         top = QHBoxLayout()
-        title = QLabel(topic_title(rule.topic) + (f" · {rule.aspect}" if rule.aspect else ""))
+        aspect = rule.aspect.replace("_", " ")
+        title = QLabel(topic_title(rule.topic) + (f" · {aspect}" if aspect else ""))
         title.setFont(scaled_font(title.font(), 1.0, bold=True))
         top.addWidget(title, 1)
         top.addWidget(badge(status_title(rule), status_kind(rule)))
@@ -76,15 +78,18 @@ class RuleCard(QFrame):
         if context_text:
             ctx = QLabel(context_text)
             ctx.setWordWrap(True)
-            ctx.setStyleSheet("color: palette(mid);")
             ctx.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(ctx)
 
+        self.note_label: QLabel | None = None
         if rule.note:
-            note = QLabel(_("Note: %s") % rule.note)
-            note.setWordWrap(True)
-            note.setStyleSheet("font-style: italic;")
-            layout.addWidget(note)
+            self.note_label = QLabel(_("Note: %s") % rule.note)
+            self.note_label.setWordWrap(True)
+            self.note_label.setStyleSheet("font-style: italic;")
+            self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Gaps and local rules have no quotation to unfold: their note shows at once.
+            self.note_label.setVisible(not rule.sources)
+            layout.addWidget(self.note_label)
 
         self.quote_toggle: QToolButton | None = None
         self.quote_label: QLabel | None = None
@@ -101,7 +106,9 @@ class RuleCard(QFrame):
             self.quote_toggle.setAutoRaise(True)
             self.quote_toggle.setToolTip(_("Show the quotation from the source"))
             self.quote_label = QLabel(
-                "\n\n".join(f"“{s.quote}” — {s.document}:{s.line}" for s in rule.sources)
+                "\n\n".join(
+                    f"“{display_quote(s.quote)}” — {s.document}:{s.line}" for s in rule.sources
+                )
             )
             self.quote_label.setWordWrap(True)
             self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -137,6 +144,8 @@ class RuleCard(QFrame):
         layout.addStretch(1)
 
     def _on_quote_toggled(self, shown: bool) -> None:
+        if self.note_label is not None and self.rule.sources:
+            self.note_label.setVisible(shown)
         if self.quote_label is not None and self.quote_toggle is not None:
             self.quote_label.setVisible(shown)
             text = self.quote_toggle.text()

@@ -30,6 +30,7 @@ from desktop.i18n import ngettext
 from desktop.rules import Rule, RuleBook
 from desktop.rules.present import (
     country_name,
+    display_quote,
     headline,
     rule_text,
     status_title,
@@ -38,7 +39,7 @@ from desktop.rules.present import (
 )
 from desktop.ui.rule_card import RuleCard
 from desktop.ui.tasks import run_task
-from desktop.ui.widgets import ORIGINS, CountryCombo, DateEdit, add_to_grid, clear_layout
+from desktop.ui.widgets import ORIGINS, CountryCombo, DateEdit, add_to_grid
 from desktop.ui.workspace import Workspace
 
 CARD_WIDTH = 400
@@ -148,6 +149,10 @@ class RulesWorkspace(Workspace):
             _("Citizen of %(c)s in %(d)s. Records: %(n)d. Not stated in the sources: %(g)d.")
             % {"c": country_name(cit), "d": country_name(dest), "n": len(sheet.items), "g": gaps}
         )
+        for old in self.cards:
+            self.grid.removeWidget(old)
+            old.hide()
+            old.deleteLater()
         self.cards = []
         for rule in sheet.items:
             card = RuleCard(self.book, rule)
@@ -161,10 +166,13 @@ class RulesWorkspace(Workspace):
         if not force and columns == self._columns:
             return
         self._columns = columns
-        clear_layout(self.grid)
+        for card in self.cards:
+            self.grid.removeWidget(card)
         for card in self.cards:
             card.setParent(self.grid_host)
         add_to_grid(self.grid, list(self.cards), columns)
+        for card in self.cards:
+            card.show()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -260,7 +268,8 @@ class HistoryDialog(QDialog):
                 doc = book.documents.get(src.document)
                 title = doc.short if doc else src.document
                 parts.append(
-                    f"<blockquote>“{html.escape(src.quote)}”<br/><i>{html.escape(title)}, "
+                    f"<blockquote>“{html.escape(display_quote(src.quote))}”"
+                    f"<br/><i>{html.escape(title)}, "
                     + _("line %d") % src.line
                     + "</i></blockquote>"
                 )
