@@ -184,7 +184,11 @@ class CalculatorWorkspace(Workspace):
 
             return self.desk.rulebook()
 
-        run_task(load, on_done=self._on_book_loaded, on_failed=self.error.setText)
+        def failed(message: str) -> None:
+            self.error.setText(message)
+            self.data_ready.emit()
+
+        run_task(load, on_done=self._on_book_loaded, on_failed=failed)
 
     def _on_book_loaded(self, book: RuleBook) -> None:
         self.book = book

@@ -141,7 +141,7 @@ class CasesWorkspace(Workspace):
         layout.addWidget(splitter, 1)
 
         self.model.loaded.connect(self._on_loaded)
-        self.model.failed.connect(self.count_label.setText)
+        self.model.failed.connect(self._on_list_failed)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.search_table.activated.connect(self._on_hit_activated)
         self.search_table.clicked.connect(self._on_hit_activated)
@@ -188,6 +188,12 @@ class CasesWorkspace(Workspace):
             if row >= 0:
                 self.table.selectRow(row)
             self._pending_case = None
+
+    def _on_list_failed(self, message: str) -> None:
+        self.count_label.setText(message)
+        if self._first:
+            self._first = False
+            self.data_ready.emit()
 
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row())

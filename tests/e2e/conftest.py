@@ -51,6 +51,9 @@ def open_workspace(qtbot, window, key):
 
     index = [e.key for e in WORKSPACES].index(key)
     page = window.page(key)
+    if not window.isActiveWindow():  # shortcuts go to the active window only
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     if page._activated:
         qtbot.keyClick(window, Qt.Key.Key_1 + index, Qt.KeyboardModifier.ControlModifier)
         return page
