@@ -129,7 +129,11 @@ def headline(rule: Rule, lang: str | None = None) -> str:
         else:
             text = ngettext("%(n)d day", "%(n)d days", n) % {"n": n}
         if v.get("per_stay_days"):
-            text += "; " + _("at most %(n)d days at a time") % {"n": int(v["per_stay_days"])}
+            text += "; " + ngettext(
+                "at most %(n)d day at a time",
+                "at most %(n)d days at a time",
+                int(v["per_stay_days"]),
+            ) % {"n": int(v["per_stay_days"])}
         return text
     if rule.topic == "cost" and "amount" in v:
         import re

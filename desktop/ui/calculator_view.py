@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.desk import Desk
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.i18n import ngettext
 from desktop.rules import RuleBook
 from desktop.rules.present import display_quote, format_date, rule_text
 from desktop.ui.style import badge, headline_label
@@ -265,7 +266,8 @@ class CalculatorWorkspace(Workspace):
         if reg is not None:
             self.card_register.show_value(
                 format_date(reg.due),
-                _("%(n)d days after arrival") % {"n": reg.days},
+                ngettext("%(n)d day after arrival", "%(n)d days after arrival", reg.days)
+                % {"n": reg.days},
                 reg.rule,
                 self._why(reg.rule),
                 "overdue" if reg.due < r.as_of else "",
@@ -369,7 +371,12 @@ class CalculatorWorkspace(Workspace):
             self.case_id,
             items,
             on_done=lambda _r: self.status_message.emit(
-                _("%d follow-ups added to the case.") % len(items)
+                ngettext(
+                    "%d follow-up added to the case.",
+                    "%d follow-ups added to the case.",
+                    len(items),
+                )
+                % len(items)
             ),
             on_failed=self.error.setText,
         )

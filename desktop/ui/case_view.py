@@ -268,7 +268,7 @@ class CaseView(QWidget):
         self.facts.setText(" · ".join(b for b in bits if b))
         born = format_date(client.birth_date) if client.birth_date else (client.birth_year or "")
         rows = [
-            (_("Name"), client.full_name),
+            (pgettext("person", "Name"), client.full_name),
             (_("Latin"), client.name_latin),
             (_("Citizenship"), country_name(client.citizenship)),
             (_("Born"), born),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.desk import Desk
 from desktop.i18n import gettext as _
+from desktop.i18n import ngettext
 from desktop.ui.case_view import CaseView
 from desktop.ui.cases_model import CaseListModel
 from desktop.ui.list_models import SearchModel
@@ -179,7 +180,7 @@ class CasesWorkspace(Workspace):
         self.model.reload(self.filters())
 
     def _on_loaded(self, total: int) -> None:
-        self.count_label.setText(_("%d cases") % total)
+        self.count_label.setText(ngettext("%d case", "%d cases", total) % total)
         if self._first:
             self._first = False
             self.data_ready.emit()
@@ -229,7 +230,9 @@ class CasesWorkspace(Workspace):
         if searching:
             self._search_timer.start()
         else:
-            self.count_label.setText(_("%d cases") % self.model.total)
+            self.count_label.setText(
+                ngettext("%d case", "%d cases", self.model.total) % self.model.total
+            )
 
     def _run_search(self) -> None:
         query = self.search.text().strip()
@@ -249,7 +252,11 @@ class CasesWorkspace(Workspace):
             return
         self.search_model.set_rows(results.results)
         self.count_label.setText(
-            _("%(n)d clients found in %(ms).0f ms")
+            ngettext(
+                "%(n)d client found in %(ms).0f ms",
+                "%(n)d clients found in %(ms).0f ms",
+                len(results.results),
+            )
             % {"n": len(results.results), "ms": results.elapsed_ms}
         )
         if results.results and results.results[0].case_id:

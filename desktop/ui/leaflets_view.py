@@ -284,7 +284,12 @@ class LeafletsWorkspace(Workspace):
             on_done=lambda paths: (
                 progress.close(),
                 self.status_message.emit(
-                    _("%(n)d leaflets written to %(folder)s") % {"n": len(paths), "folder": folder}
+                    ngettext(
+                        "%(n)d leaflet written to %(folder)s",
+                        "%(n)d leaflets written to %(folder)s",
+                        len(paths),
+                    )
+                    % {"n": len(paths), "folder": folder}
                 ),
             ),
             on_failed=lambda m: (progress.close(), self.info.setText(m)),

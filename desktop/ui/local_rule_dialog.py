@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import gettext as _
+from desktop.i18n import pgettext
 from desktop.rules.local import check_local_record, new_local_id
 from desktop.rules.model import CONTACT_KINDS, REGISTRATION_COUNTING, STAY_KINDS, TOPICS
 from desktop.rules.present import topic_title
@@ -115,7 +116,7 @@ class LocalRuleDialog(QDialog):
             (
                 "contact",
                 [
-                    (_("Name"), self.contact_name),
+                    (pgettext("organisation", "Name"), self.contact_name),
                     (_("Kind"), self.contact_kind),
                     (_("Phone"), self.contact_phone),
                     (_("Web"), self.contact_url),

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.i18n import gettext as _
+from desktop.i18n import ngettext
 from desktop.rules.present import format_date
 from desktop.ui.style import STATUS_COLOURS
 
@@ -98,7 +99,7 @@ class TimelineWidget(QWidget):
             painter.setPen(text_colour)
             painter.drawText(
                 QPointF(x0 + 4, area.top() + fh * 0.8),
-                _("window of %d days") % d.window_days,
+                ngettext("window of %d day", "window of %d days", d.window_days) % d.window_days,
             )
 
         # days in window against the limit
@@ -117,7 +118,7 @@ class TimelineWidget(QWidget):
             )
             painter.drawText(
                 QPointF(chart.left() + 2, y(d.max_days) - 3),
-                _("limit: %d days") % d.max_days,
+                ngettext("limit: %d day", "limit: %d days", d.max_days) % d.max_days,
             )
             path = QPainterPath()
             for i, v in enumerate(d.counts):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.desk import Desk
 from desktop.i18n import gettext as _
+from desktop.i18n import ngettext
 from desktop.ui.list_models import CasesModel, FollowUpsModel, SearchModel
 from desktop.ui.style import scaled_font
 from desktop.ui.tasks import run_task
@@ -181,7 +182,8 @@ class TodayWorkspace(Workspace):
         self.search_model.set_rows(results.results)
         n = len(results.results)
         self.search_info.setText(
-            _("%(n)d clients found in %(ms).0f ms") % {"n": n, "ms": results.elapsed_ms}
+            ngettext("%(n)d client found in %(ms).0f ms", "%(n)d clients found in %(ms).0f ms", n)
+            % {"n": n, "ms": results.elapsed_ms}
             if n
             else _("No client matches. Press Ctrl+N to add a new client.")
         )
