@@ -130,10 +130,11 @@ def _facts_table(rows: list[tuple[str, str]]) -> Table:
 
 
 def _status_word(kind: str, lang: str | None) -> str:
+    gap_label = STATUS_LABELS["gap"]
     words = {
         "in_force": content_gettext("OK", lang),
         "overdue": content_gettext("Overdue", lang),
-        "gap": content_gettext(STATUS_LABELS["gap"], lang),
+        "gap": content_gettext(gap_label, lang),
     }
     return words.get(kind, kind)
 
