@@ -55,10 +55,15 @@ class Desk:
 
     def local_rule_records(self) -> list[dict[str, Any]]:
         """Local rules saved in the case log (empty until the log exists)."""
-        try:
-            from desktop.cases import local_rules
-        except ImportError:
-            return []
+        quick = self._quick_connect()
+        if quick is not None:
+            from desktop.cases.quick import local_rule_records
+
+            records = local_rule_records(quick)
+            if records is not None:
+                return records
+        from desktop.cases import local_rules
+
         with self.session() as session:
             return list(local_rules.list_local_rules(session))
 
@@ -136,6 +141,30 @@ class Desk:
             return records.add_follow_ups(
                 session=session, case_id=case_id, items=items, who=self.who
             )
+
+    def first_overview(self, on: Any = None) -> dict[str, Any]:
+        """The Today lists at start-up: read with sqlite3 alone when the log is current.
+
+        The full stack (SQLAlchemy, SQLModel, Alembic) is then loaded by :meth:`engine`
+        after the window shows its data; a new or older log takes the full way at once.
+        """
+        from desktop.cases.quick import today_overview
+
+        connect = self._quick_connect()
+        if connect is not None:
+            quick = today_overview(connect, on)
+            if quick is not None:
+                return quick
+        return self.today_overview(on)
+
+    def _quick_connect(self) -> Any:
+        """A sqlite3 connector for the start-up reads, while the full engine is not open yet."""
+        from desktop.cases.quick import read_only
+
+        path = self.db_url.removeprefix("sqlite:///")
+        if self._engine is None and self.db_url.startswith("sqlite:///") and path:
+            return read_only(Path(path))
+        return None
 
     def today_overview(self, on: Any = None) -> dict[str, Any]:
         """What the Today workspace shows: follow-ups due and overdue, recent cases."""

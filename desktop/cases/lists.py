@@ -9,7 +9,7 @@ their cases with them, so the case table alone says what is visible).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from desktop.cases import vocab
+from desktop.cases.rows import CaseRow
 from desktop.cases.validation import choice
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
@@ -38,24 +39,6 @@ class CaseFilter:
     due_before: date | None = None
     due_on: date | None = None
     client_id: int | None = None
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One line of the case list."""
-
-    case_id: int
-    client_id: int
-    name: str
-    name_latin: str
-    citizenship: str
-    status: str
-    destination: str | None
-    counsellor: str | None
-    opened_on: date
-    closed_on: date | None
-    next_due_on: date | None
-    categories: list[str] = field(default_factory=list)
 
 
 #: Sort keys a list accepts, and the columns they sort by (ties broken by case number).

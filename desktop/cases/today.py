@@ -7,7 +7,6 @@ read one index rather than joining every case.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,24 +15,9 @@ from sqlmodel import Session
 
 from desktop.cases.base import today
 from desktop.cases.lists import _date
+from desktop.cases.rows import FollowUpRow
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
-
-
-@dataclass(frozen=True)
-class FollowUpRow:
-    """One line of the Today workspace: what to do, for whom, by when."""
-
-    follow_up_id: int
-    case_id: int
-    client_id: int
-    name: str
-    name_latin: str
-    due_on: date
-    what: str
-    rule_id: str | None
-    counsellor: str | None
-
 
 FOLLOW_UP_VIEWS = ("due_today", "overdue", "open")
 

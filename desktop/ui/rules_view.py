@@ -119,8 +119,11 @@ class RulesWorkspace(Workspace):
     def _on_book_loaded(self, book: RuleBook) -> None:
         self.book = book
         dests = book.destinations() or [self.desk.settings.get("default_destination")]
+        current = self.destination.code() or self.desk.settings.get("default_destination")
+        self.destination.blockSignals(True)  # one refresh below, not one per change
         self.destination.set_codes(dests)
-        self.destination.set_code(self.desk.settings.get("default_destination"))
+        self.destination.set_code(current)
+        self.destination.blockSignals(False)
         self.refresh()
         self.data_ready.emit()
 
@@ -170,9 +173,9 @@ class RulesWorkspace(Workspace):
             self.grid.removeWidget(card)
         for card in self.cards:
             card.setParent(self.grid_host)
+        self.grid_host.setUpdatesEnabled(False)
         add_to_grid(self.grid, list(self.cards), columns)
-        for card in self.cards:
-            card.show()
+        self.grid_host.setUpdatesEnabled(True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -126,7 +126,12 @@ class TodayWorkspace(Workspace):
 
     # ----- loading ---------------------------------------------------------------------
     def first_show(self) -> None:
-        self.reload()
+        run_task(self.desk.first_overview, on_done=self._on_first_loaded, on_failed=self._on_failed)
+
+    def _on_first_loaded(self, data: dict[str, Any]) -> None:
+        self._on_loaded(data)
+        # Open the log the full way now, off the GUI thread, so search answers at once.
+        run_task(self.desk.engine, on_failed=self._on_failed)
 
     def activate(self) -> None:
         if self._activated:

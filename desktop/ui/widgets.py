@@ -23,11 +23,11 @@ class CountryCombo(QComboBox):
 
     def set_codes(self, codes: Iterable[str]) -> None:
         current = self.code()
-        self.blockSignals(True)
+        was_blocked = self.blockSignals(True)
         self.clear()
         for code in codes:
             self.addItem(f"{country_name(code)} ({code})", code)
-        self.blockSignals(False)
+        self.blockSignals(was_blocked)
         if current:
             self.set_code(current)
 

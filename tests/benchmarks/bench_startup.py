@@ -84,7 +84,10 @@ def report(label: str, m: dict[str, float]) -> bool:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MIGRANT_DESK_DATA_DIR=tmp)
+        # A fresh user: no remembered workspace, so the window opens on Today.
+        env = dict(
+            os.environ, QT_QPA_PLATFORM="offscreen", MIGRANT_DESK_DATA_DIR=tmp, XDG_CONFIG_HOME=tmp
+        )
         env.setdefault("MIGRANT_DESK_PASSPHRASE", "benchmark passphrase")
         small = Path(tmp) / "small.sqlite3"
         env["MIGRANT_DESK_DB"] = str(small)
