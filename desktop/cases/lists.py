@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from desktop.cases import vocab
-from desktop.cases.rows import CaseRow
+from desktop.cases.rows import CaseRow, case_rows
 from desktop.cases.validation import choice
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
@@ -191,30 +191,11 @@ def list_cases(
     categories: dict[int, list[str]] = {}
     if rows:
         ids = ",".join(str(int(r[0])) for r in rows)
-        order_of = list(vocab.CATEGORIES)
         for case_id, category in connection.exec_driver_sql(
             f"SELECT case_id, category FROM case_category WHERE case_id IN ({ids})"
         ):
             categories.setdefault(case_id, []).append(category)
-        for codes in categories.values():
-            codes.sort(key=lambda c: order_of.index(c) if c in order_of else len(order_of))
-    return [
-        CaseRow(
-            case_id=r[0],
-            client_id=r[1],
-            name=r[2],
-            name_latin=r[3],
-            citizenship=r[4],
-            status=r[5],
-            destination=r[6],
-            counsellor=r[7],
-            opened_on=_date(r[8]) or date.min,
-            closed_on=_date(r[9]),
-            next_due_on=_date(r[10]),
-            categories=categories.get(r[0], []),
-        )
-        for r in rows
-    ]
+    return case_rows(rows, categories)
 
 
 def count_cases(*, session: Session, filters: CaseFilter | None = None) -> int:

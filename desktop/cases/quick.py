@@ -17,8 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from desktop.cases.rows import CaseRow, FollowUpRow
-from desktop.cases.vocab import CATEGORIES as CATEGORY_ORDER
+from desktop.cases.rows import FollowUpRow, _day, case_rows
 
 VERSIONS_DIR = Path(__file__).resolve().parent.parent.parent / "db" / "migrations" / "versions"
 _REVISION = re.compile(r'^(down_revision|revision)\b[^=]*=\s*"?([\w-]+|None)"?', re.MULTILINE)
@@ -49,10 +48,6 @@ def head_revision(versions_dir: Path = VERSIONS_DIR) -> str | None:
     parents = {d for d in revisions.values() if d}
     heads = [r for r in revisions if r not in parents]
     return heads[0] if len(heads) == 1 else None
-
-
-def _day(value: Any) -> date | None:
-    return None if value is None else date.fromisoformat(str(value)[:10])
 
 
 def schema_is_current(connection: Any) -> bool:
@@ -95,27 +90,7 @@ def today_overview(connect: Callable[[], Any], on: date | None = None) -> dict[s
                 [r[0] for r in rows],
             ):
                 categories.setdefault(case_id, []).append(category)
-        order = list(CATEGORY_ORDER)
-        recent = [
-            CaseRow(
-                case_id=r[0],
-                client_id=r[1],
-                name=r[2],
-                name_latin=r[3],
-                citizenship=r[4],
-                status=r[5],
-                destination=r[6],
-                counsellor=r[7],
-                opened_on=_day(r[8]) or on,
-                closed_on=_day(r[9]),
-                next_due_on=_day(r[10]),
-                categories=sorted(
-                    categories.get(r[0], []),
-                    key=lambda c: order.index(c) if c in order else len(order),
-                ),
-            )
-            for r in rows
-        ]
+        recent = case_rows(rows, categories)
         return {
             "due_today": follow_ups("=", 50),
             "overdue": follow_ups("<", 100),

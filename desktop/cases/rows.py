@@ -6,8 +6,10 @@ They live apart from the services so that the start page's quick read
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -41,3 +43,36 @@ class FollowUpRow:
     what: str
     rule_id: str | None
     counsellor: str | None
+
+
+def _day(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(str(value)[:10])
+
+
+def case_rows(rows: Sequence[Sequence[Any]], categories: dict[int, list[str]]) -> list[CaseRow]:
+    """Case rows from ``(id, client_id, full_name, name_latin, citizenship, status,
+    destination, counsellor, opened_on, closed_on, next_due_on)`` tuples and each case's
+    category codes, which come back in the vocabulary's order."""
+    from desktop.cases.vocab import CATEGORIES
+
+    order = list(CATEGORIES)
+    return [
+        CaseRow(
+            case_id=r[0],
+            client_id=r[1],
+            name=r[2],
+            name_latin=r[3],
+            citizenship=r[4],
+            status=r[5],
+            destination=r[6],
+            counsellor=r[7],
+            opened_on=_day(r[8]) or date.min,
+            closed_on=_day(r[9]),
+            next_due_on=_day(r[10]),
+            categories=sorted(
+                categories.get(r[0], []),
+                key=lambda c: order.index(c) if c in order else len(order),
+            ),
+        )
+        for r in rows
+    ]
