@@ -13,6 +13,7 @@ from desktop.rules.present import (
     country_name,
     format_date,
     headline,
+    rule_note,
     rule_text,
     status_title,
     topic_title,
@@ -44,7 +45,7 @@ def rule_lines(book: Any, rule: Rule, width: int) -> list[str]:
             if rule.value.get(key):
                 lines.append(f"    {label}: {rule.value[key]}")
     if rule.note:
-        lines += _wrap(_("Note: %s") % rule.note, "    ", width)
+        lines += _wrap(_("Note: %s") % rule_note(rule), "    ", width)
     for src in rule.sources:
         quote = src.quote if len(src.quote) <= QUOTE_CHARS else src.quote[:QUOTE_CHARS] + "…"
         lines += _wrap(f"“{quote}”", "    ", width)

@@ -98,6 +98,15 @@ def rule_text(rule: Rule, lang: str | None = None) -> str:
     return content_gettext(rule.text, lang)
 
 
+def rule_note(rule: Rule, lang: str | None = None) -> str:
+    """The record's note in the language (local rules' notes as written)."""
+    from desktop.i18n import content_gettext
+
+    if not rule.note or rule.local:
+        return rule.note
+    return content_gettext(rule.note, lang)
+
+
 def status_title(rule: Rule) -> str:
     return _(STATUS_TITLES["local" if rule.local and not rule.is_gap else rule.status])
 

@@ -82,14 +82,18 @@ class CaseView(QWidget):
         leaflet.clicked.connect(lambda: self.detail and self.leaflet_requested.emit(self.case_id))
         delete = QPushButton(_("Delete client…"))
         delete.clicked.connect(self._on_delete_clicked)
-        head = QHBoxLayout()
-        names = QVBoxLayout()
-        names.addWidget(self.name)
-        names.addWidget(self.name_latin)
-        head.addLayout(names, 1)
-        head.addLayout(self.status_host)
-        for w in (self.status_button, calc, leaflet, delete):
-            head.addWidget(w)
+        head = QVBoxLayout()
+        names = QHBoxLayout()
+        names.addWidget(self.name, 1)
+        names.addLayout(self.status_host)
+        head.addLayout(names)
+        head.addWidget(self.name_latin)
+        actions = QHBoxLayout()
+        for w in (self.status_button, calc, leaflet):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        actions.addWidget(delete)
+        head.addLayout(actions)
 
         # consultations: the quick form is always visible
         self.c_date = DateEdit(date.today())

@@ -77,6 +77,9 @@ class FollowUpsModel(RowsModel):
         return None
 
 
+from desktop.cases.vocab import CASE_STATUSES  # noqa: E402 - plain data, no database
+
+
 class CasesModel(RowsModel):
     """Recent cases: client, citizenship, status, next due date."""
 
@@ -88,7 +91,7 @@ class CasesModel(RowsModel):
             return [
                 _name(row),
                 row.citizenship,
-                _(row.status.replace("_", " ")),
+                _(CASE_STATUSES.get(row.status, row.status)),
                 format_date(row.next_due_on, fmt="medium") if row.next_due_on else "",
             ][column]
         return None

@@ -19,6 +19,7 @@ from desktop.rules.present import (
     display_quote,
     format_date,
     headline,
+    rule_note,
     rule_text,
     status_title,
     topic_title,
@@ -53,8 +54,7 @@ class RuleCard(QFrame):
         layout.setSpacing(6)
 
         top = QHBoxLayout()
-        aspect = rule.aspect.replace("_", " ")
-        title = QLabel(topic_title(rule.topic) + (f" · {aspect}" if aspect else ""))
+        title = QLabel(topic_title(rule.topic))
         title.setFont(scaled_font(title.font(), 1.0, bold=True))
         top.addWidget(title, 1)
         top.addWidget(badge(status_title(rule), status_kind(rule)))
@@ -83,7 +83,7 @@ class RuleCard(QFrame):
 
         self.note_label: QLabel | None = None
         if rule.note:
-            self.note_label = QLabel(_("Note: %s") % rule.note)
+            self.note_label = QLabel(_("Note: %s") % rule_note(rule))
             self.note_label.setWordWrap(True)
             self.note_label.setStyleSheet("font-style: italic;")
             self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
