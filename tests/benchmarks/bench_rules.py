@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 
@@ -18,15 +20,20 @@ print((time.perf_counter() - t) * 1000, len(book.rules))
 
 
 def main() -> int:
-    # Each load in a fresh process: a cold start is what a counsellor waits for.
-    loads = []
+    # Each load in a fresh process: a cold start is what a counsellor waits for. The first
+    # load parses the TOML files; later ones read the checked records from the cache.
+    loads, cold = [], []
     count = 0
     for _ in range(5):
-        out = subprocess.run(
-            [sys.executable, "-c", LOAD_SCRIPT], capture_output=True, text=True, check=True
-        ).stdout.split()
-        loads.append(float(out[0]))
-        count = int(out[1])
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(os.environ, MIGRANT_DESK_DATA_DIR=tmp)
+            for bucket in (cold, loads):
+                out = subprocess.run(
+                    [sys.executable, "-c", LOAD_SCRIPT],
+                    capture_output=True, text=True, check=True, env=env,
+                ).stdout.split()  # fmt: skip
+                bucket.append(float(out[0]))
+                count = int(out[1])
     from desktop.rules import load_rulebook
 
     book = load_rulebook()
@@ -44,11 +51,11 @@ def main() -> int:
     sheet_median = statistics.median(times)
     sheet_p95 = times[int(len(times) * 0.95)]
     print(f"rules: {count} records")
-    print(
-        f"load all bundled rules (fresh process, median of 5): {load_median:.1f} ms (target < 150)"
-    )
+    cold_median = statistics.median(cold)
+    print(f"load, parsing every file (fresh process, median of 5): {cold_median:.1f} ms (< 150)")
+    print(f"load, from the checked cache (fresh process, median of 5): {load_median:.1f} ms")
     print(f"sheet() query: median {sheet_median:.3f} ms, p95 {sheet_p95:.3f} ms (target < 1)")
-    return 0 if load_median < 150 and sheet_p95 < 1 else 1
+    return 0 if max(load_median, cold_median) < 150 and sheet_p95 < 1 else 1
 
 
 if __name__ == "__main__":
