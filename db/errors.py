@@ -26,3 +26,11 @@ class NewerSchema(StorageError):
 
 class NotAFile(StorageError):
     """A file-level operation (backup, restore) was asked of a database that is not a file."""
+
+
+class WrongKey(StorageError):
+    """The key (so the passphrase) does not open this encrypted database, or it is not one."""
+
+
+class KeyRequired(StorageError):
+    """The database is encrypted and no key was given to open it."""

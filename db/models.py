@@ -13,6 +13,11 @@ The ``…Create`` / ``…Update`` / ``…Read`` classes that services accept and
 * Multi-valued fields that are only ever read whole (languages, consent scope, cited rule ids)
   are comma-separated text; case categories get their own table because lists filter and
   statistics count by them.
+* ``owner`` (a user account's name) says whose client or case it is: a counsellor sees their
+  own cases and those shared with them (``case_share``). A case without an owner was made
+  before the log had accounts, or by the local administrator, and is the whole team's.
+* ``anonymised_at`` marks a client whose personal data was removed (retention or erasure).
+* The audit trail cannot be changed or deleted: triggers made by migration 0003 refuse it.
 
 Do not add ``from __future__ import annotations`` here: SQLModel reads the annotations.
 """
@@ -67,6 +72,8 @@ class Client(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None = None
+    owner: str | None = None
+    anonymised_at: datetime | None = None
 
 
 class CaseFile(SQLModel, table=True):
@@ -95,6 +102,20 @@ class CaseFile(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None = None
+    owner: str | None = Field(default=None, index=True)
+
+
+class CaseShare(SQLModel, table=True):
+    """A case its owner shares with another counsellor (by account name)."""
+
+    __tablename__ = "case_share"
+
+    case_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("case_file.id"), primary_key=True, nullable=False)
+    )
+    username: str = Field(primary_key=True, index=True)
+    created_at: datetime
+    who: str
 
 
 class CaseCategory(SQLModel, table=True):
@@ -214,3 +235,30 @@ class LocalRule(SQLModel, table=True):
     updated_at: datetime
     who: str
     deleted: bool = False
+
+
+class UserAccount(SQLModel, table=True):
+    """Someone who signs in: ``roles`` is a comma-separated subset of counsellor, coordinator,
+    administrator; ``password_hash`` an Argon2id hash (argon2-cffi's encoded form)."""
+
+    __tablename__ = "user_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(unique=True)
+    display_name: str = ""
+    roles: str
+    password_hash: str
+    active: bool = True
+    created_at: datetime
+    updated_at: datetime
+    last_login_at: datetime | None = None
+
+
+class LogSetting(SQLModel, table=True):
+    """Values that belong to this case log and must stay inside its encryption (the secret key
+    of the research pseudonyms, the date retention last ran)."""
+
+    __tablename__ = "log_setting"
+
+    key: str = Field(primary_key=True)
+    value: str = Field(sa_type=Text)

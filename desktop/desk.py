@@ -3,6 +3,13 @@
 Plain Python (no Qt): the window calls these methods from worker threads and gets plain
 read models back. Heavy modules (SQLAlchemy, Alembic, Babel) are imported on first use,
 so the window paints before any of them is loaded.
+
+Security: the desk holds the case log's *key* (never the passphrase) once the unlock dialog
+has checked it, and the *actor* signed in. Every session it opens has that actor bound, so
+each service checks the actor's permissions itself (``desktop.security.permissions``);
+:meth:`Desk.call` checks the service's permission once more before the transaction starts,
+and :meth:`Desk.can` tells the window what to offer at all. A desk without an actor (a log
+without accounts, the training log, tests) acts as the local administrator.
 """
 
 from __future__ import annotations
@@ -14,10 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.paths import default_db_url
+from desktop.security.permissions import Actor, Permission, permission_of, require
 from desktop.settings import Settings
 
 if TYPE_CHECKING:
+    from db.cipher import RawKey
     from desktop.rules import RuleBook
+    from desktop.security.unlock import LogFile
 
 
 class Desk:
@@ -29,13 +39,103 @@ class Desk:
         db_url: str | None = None,
         rules_dir: str | Path | None = None,
         settings: Settings | None = None,
+        key: RawKey | None = None,
+        actor: Actor | None = None,
+        plain: bool = False,
     ) -> None:
         self.db_url = _normalise_url(db_url) if db_url else default_db_url()
         self.rules_dir = Path(rules_dir) if rules_dir else None
         self.settings = settings or Settings()
+        self.key = key
+        self.actor = actor
+        #: A new log is made unencrypted (training and demo logs: made-up people only).
+        self.plain = plain
         self._lock = threading.RLock()
         self._book: RuleBook | None = None
         self._engine: Any = None
+
+    # ----- who and what ----------------------------------------------------------------
+    def log_file(self) -> LogFile:
+        """Where the case log is and whether it is encrypted (nothing is opened)."""
+        from desktop.security.unlock import inspect_log
+
+        return inspect_log(self.db_url)
+
+    def unlock(self, passphrase: str) -> None:
+        """Check the passphrase against the log (or take it for a new log) and keep the key.
+
+        Raises ``WrongPassphrase`` (a ``UserError``) for a wrong one; for a new log, a
+        ``UserError`` when it is too short. A plain log needs no passphrase.
+        """
+        from desktop.security.unlock import new_key, unlock
+
+        log = self.log_file()
+        if log.state == "encrypted" and log.path is not None:
+            self.key = unlock(log.path, passphrase)
+        elif log.state == "missing":
+            self.key = new_key(passphrase)
+
+    @property
+    def acting(self) -> Actor:
+        """The signed-in user, else the local administrator."""
+        if self.actor is not None:
+            return self.actor
+        return Actor.local(str(self.settings.get("counsellor") or ""))
+
+    def can(self, permission: Permission | None) -> bool:
+        """Whether the window should offer an action needing ``permission``."""
+        return self.acting.can(permission)
+
+    @property
+    def who(self) -> str | None:
+        if self.actor is not None and self.actor.is_account:
+            return self.actor.username
+        return str(self.settings.get("counsellor")) or None
+
+    def account_count(self) -> int:
+        """Active accounts in the log (0: no sign-in needed yet)."""
+        from desktop.security.accounts import count_accounts
+
+        with self.session(bind=False) as session:
+            return count_accounts(session)
+
+    def sign_in(self, username: str, password: str) -> Actor:
+        """Check the user's password; they act from now on (``SignInFailed`` if wrong)."""
+        from desktop.security.accounts import authenticate
+
+        with self.session(bind=False) as session:
+            actor = authenticate(session=session, username=username, password=password)
+        self.actor = actor
+        return actor
+
+    def create_first_administrator(
+        self, username: str, password: str, display_name: str = ""
+    ) -> Actor:
+        """First start: the first account (administrator and coordinator), signed in."""
+        from desktop.security.accounts import create_first_administrator
+
+        with self.session(bind=False) as session:
+            create_first_administrator(
+                session=session, username=username, password=password, display_name=display_name
+            )
+        return self.sign_in(username, password)
+
+    def check_secret(self, secret: str) -> bool:
+        """The lock screen: the user's password, or the passphrase while there are no
+        accounts (True when there is nothing to check: a plain log without accounts)."""
+        if self.actor is not None and self.actor.is_account:
+            from desktop.security.accounts import check_password
+
+            with self.session(bind=False) as session:
+                return check_password(
+                    session=session, username=self.actor.username or "", password=secret
+                )
+        log = self.log_file()
+        if self.key is None or log.path is None:
+            return True
+        from db.cipher import key_for_file
+
+        return self.key.same_as(key_for_file(log.path, secret))
 
     # ----- rules -----------------------------------------------------------------------
     def rulebook(self) -> RuleBook:
@@ -55,7 +155,7 @@ class Desk:
 
     def local_rule_records(self) -> list[dict[str, Any]]:
         """Local rules saved in the case log (empty until the log exists)."""
-        quick = self._quick_connect()
+        quick = self._quick_connect(rules_only=True)
         if quick is not None:
             from desktop.cases.quick import local_rule_records
 
@@ -69,19 +169,39 @@ class Desk:
 
     # ----- database --------------------------------------------------------------------
     def engine(self) -> Any:
-        """The database engine, with the schema brought up to date on first use."""
+        """The database engine, with the schema brought up to date on first use.
+
+        The first open also runs the retention rule (once a day, as the system).
+        """
         with self._lock:
             if self._engine is None:
                 from desktop.cases.storage import open_log
 
-                self._engine = open_log(self.db_url)
+                engine = open_log(self.db_url, key=self.key, plain=self.plain)
+                self._run_retention(engine)
+                self._engine = engine
             return self._engine
 
+    def _run_retention(self, engine: Any) -> None:
+        from db.engine import session_scope
+        from desktop.cases.retention import run_daily
+
+        years = int(self.settings.get("retention_years") or 0)
+        if years < 1:
+            return
+        with session_scope(engine) as session:
+            run_daily(session, years=years)
+
     @contextmanager
-    def session(self) -> Iterator[Any]:
+    def session(self, *, bind: bool = True) -> Iterator[Any]:
+        """A session with the acting user bound (``bind=False``: the desk itself acts)."""
         from sqlmodel import Session
 
+        from desktop.security.permissions import bind_actor
+
         with Session(self.engine()) as session:
+            if bind:
+                bind_actor(session, self.actor)
             yield session
             session.commit()
 
@@ -89,17 +209,15 @@ class Desk:
         """Run one case-log service in its own transaction: ``service(session=…, **kwargs)``.
 
         Services that record who acted get the counsellor's name unless ``who`` is given.
+        A service the user may not use is refused before the transaction starts.
         """
         import inspect
 
+        require(self.acting, permission_of(service))
         if "who" in inspect.signature(service).parameters:
             kwargs.setdefault("who", self.who)
         with self.session() as session:
             return service(session=session, **kwargs)
-
-    @property
-    def who(self) -> str | None:
-        return str(self.settings.get("counsellor")) or None
 
     # ----- local rules -----------------------------------------------------------------
     def save_local_rule(self, record: dict[str, Any]) -> dict[str, Any]:
@@ -126,6 +244,7 @@ class Desk:
         from desktop.cases import local_rules
         from desktop.rules.local import import_rule_file
 
+        require(self.acting, Permission.RULES_LOCAL)
         records = import_rule_file(Path(path))
         with self.session() as session:
             for record in records:
@@ -150,6 +269,7 @@ class Desk:
         """
         from desktop.cases.quick import today_overview
 
+        require(self.acting, Permission.CASES_READ)
         connect = self._quick_connect()
         if connect is not None:
             quick = today_overview(connect, on)
@@ -157,12 +277,20 @@ class Desk:
                 return quick
         return self.today_overview(on)
 
-    def _quick_connect(self) -> Any:
-        """A sqlite3 connector for the start-up reads, while the full engine is not open yet."""
-        from desktop.cases.quick import read_only
+    def _quick_connect(self, *, rules_only: bool = False) -> Any:
+        """A DB-API connector for the start-up reads, while the full engine is not open yet.
 
+        Case lists are read this way only for someone who sees every case (the quick read
+        has no per-counsellor limits); local rules hold no personal data.
+        """
+        from desktop.cases.quick import encrypted, read_only
+
+        if not rules_only and not self.acting.can(Permission.CASES_ALL):
+            return None
         path = self.db_url.removeprefix("sqlite:///")
         if self._engine is None and self.db_url.startswith("sqlite:///") and path:
+            if self.key is not None:
+                return encrypted(Path(path), self.key)
             return read_only(Path(path))
         return None
 
@@ -210,6 +338,7 @@ class Desk:
     def render_batch(self, specs: list[Any], out_dir: str | Path, task: Any = None) -> list[Path]:
         from desktop.leaflets import PrintSettings, render_batch
 
+        require(self.acting, Permission.LEAFLETS_BATCH)
         return render_batch(
             self.rulebook(),
             specs,
@@ -225,13 +354,49 @@ class Desk:
         from desktop.leaflets import dates_for_case
 
         with self.session() as session:
-            detail = get_case_detail(session=session, case_id=case_id)
+            detail = get_case_detail(session=session, case_id=case_id, who=self.who)
         return dates_for_case(self.rulebook(), detail, destination, on)
 
+    # ----- the log as a whole ------------------------------------------------------------
     def backup(self, path: str | Path) -> Path:
+        """A backup (encrypted with the log's key when the log is encrypted)."""
         from db.maintenance import backup
 
+        require(self.acting, Permission.LOG_BACKUP)
         return backup(self.engine(), Path(path))
+
+    def encrypt(self, passphrase: str) -> Path:
+        """Encrypt a plain log in place (see ``db.maintenance.encrypt_file``)."""
+        from db.maintenance import encrypt_file
+        from desktop.cases.storage import storage_errors
+        from desktop.security.unlock import new_key
+
+        require(self.acting, Permission.LOG_BACKUP)
+        log = self.log_file()
+        assert log.path is not None and log.state == "plain"
+        key = new_key(passphrase)
+        self.close()
+        with storage_errors():
+            dated = encrypt_file(log.path, key)
+        self.key = key
+        return dated
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Re-key the log; the current passphrase must be typed again."""
+        from desktop.cases.storage import change_passphrase
+
+        require(self.acting, Permission.LOG_BACKUP)
+        log = self.log_file()
+        if self.key is None or log.path is None:
+            from desktop.errors import UserError
+            from desktop.i18n import gettext as _
+
+            raise UserError(_("The case log is not encrypted."))
+        from desktop.security.unlock import unlock
+
+        unlock(log.path, current)
+        self.close()
+        self.key = change_passphrase(self.db_url, new, key=self.key)
 
     def close(self) -> None:
         with self._lock:

@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         "leaflets",
     ),
     Setting("backup_dir", str, "", N_("Backup folder"), "data"),
+    Setting(
+        "idle_lock_minutes", int, 10, N_("Lock the window after minutes idle (0: never)"), "data"
+    ),
+    Setting(
+        "retention_years", int, 5, N_("Anonymise clients whose cases closed years ago"), "data"
+    ),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -3,7 +3,7 @@
 ``db.migrate`` hands over an open connection inside its own transaction
 (``config.attributes["connection"]``). Run by the ``alembic`` tool instead, the database comes
 from ``-x db=URL`` or ``MIGRANT_DESK_DB`` and goes through ``db.engine.make_engine`` like
-everything else.
+everything else (an encrypted log with the key of ``MIGRANT_DESK_PASSPHRASE``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,13 @@ def run_migrations_online() -> None:
     from db.engine import make_engine
 
     url = context.get_x_argument(as_dictionary=True).get("db") or os.environ["MIGRANT_DESK_DB"]
-    engine = make_engine(url)
+    from db import cipher
+    from db.engine import sqlite_file
+
+    path, key = sqlite_file(url), None
+    if path is not None and cipher.file_state(path) == "encrypted":
+        key = cipher.key_for_file(path, os.environ["MIGRANT_DESK_PASSPHRASE"])
+    engine = make_engine(url, key=key)
     with engine.connect() as connection:
         _configure(connection)
         with context.begin_transaction():

@@ -10,5 +10,11 @@ Where things are:
 * ``clients``, ``caseops``, ``records`` (consultations, follow-ups), ``trips`` (trips,
   referrals), ``deletion`` (delete and undo), ``local_rules``;
 * ``search``, ``lists`` (cases), ``today`` (follow-ups due), ``stats``;
-* ``transfer``/``importer`` (JSON export and import), ``demo`` (made-up logs).
+* ``transfer``/``importer`` (JSON export and import), ``demo`` (made-up logs);
+* ``visibility`` (whose cases a counsellor sees), ``audit_log`` (reading the trail),
+  ``retention`` (anonymisation and erasure), ``research`` (the pseudonymised export),
+  ``quick`` (the start page's first read without SQLAlchemy).
+
+Every service declares the permission it needs (``desktop.security.permissions.requires``)
+and checks it against the actor bound to the session.
 """

@@ -20,6 +20,7 @@ from db.models import AuditEvent
 from db.schemas import AuditEventRead
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import current_actor
 
 RowT = TypeVar("RowT", bound=SQLModel)
 
@@ -58,13 +59,25 @@ def split_codes(text: str | None) -> list[str]:
 
 
 def get_live(session: Session, model: type[RowT], record_id: Any, label: str) -> RowT:
-    """The row with this id that has not been deleted, or a ``UserError`` naming what is missing."""
+    """The row with this id that has not been deleted, or a ``UserError`` naming what is missing.
+
+    A counsellor gets only records of their own and shared cases; any other is refused
+    (``PermissionDenied``), which makes every service that opens a record by number safe.
+    """
+    from desktop.cases.visibility import ensure_visible
+
     row = session.get(model, record_id)
     if row is None or getattr(row, "deleted_at", None) is not None:
         raise UserError(
             _("There is no {what} with the number {id}.").format(what=label, id=record_id)
         )
+    ensure_visible(session, row)
     return row
+
+
+def owner(session: Session) -> str | None:
+    """The account new clients and cases belong to (None: the whole team's)."""
+    return current_actor(session).username
 
 
 def write_connection(session: Session) -> Any:
@@ -87,11 +100,16 @@ def audit(
     action: str,
     detail: str = "",
 ) -> None:
-    """Add one line to the audit trail (flushed with the change it describes)."""
+    """Add one line to the audit trail (flushed with the change it describes).
+
+    A signed-in user is recorded by their account name whatever ``who`` says; ``who`` names
+    the person only while the log has no accounts.
+    """
+    acting = current_actor(session)
     session.add(
         AuditEvent(
             at=now(),
-            who=actor(who),
+            who=acting.username or actor(who),
             record_type=record_type,
             record_id=str(record_id),
             action=action,
@@ -129,11 +147,14 @@ def changed_fields(row: SQLModel, changes: dict[str, Any]) -> list[str]:
     return changed
 
 
-def history(session: Session, *, record_type: str, record_id: Any) -> list[AuditEventRead]:
-    """A record's audit trail, oldest first."""
-    rows = session.exec(
-        select(AuditEvent)
-        .where(AuditEvent.record_type == record_type, AuditEvent.record_id == str(record_id))
-        .order_by(AuditEvent.id)  # type: ignore[arg-type]
-    ).all()
+def history(
+    session: Session, *, record_type: str, record_id: Any, views: bool = False
+) -> list[AuditEventRead]:
+    """A record's audit trail, oldest first; who merely looked at it only with ``views``."""
+    query = select(AuditEvent).where(
+        AuditEvent.record_type == record_type, AuditEvent.record_id == str(record_id)
+    )
+    if not views:
+        query = query.where(AuditEvent.action != "view")
+    rows = session.exec(query.order_by(AuditEvent.id)).all()  # type: ignore[arg-type]
     return [AuditEventRead.model_validate(row, from_attributes=True) for row in rows]

@@ -26,11 +26,22 @@ from db.schemas import (
     TripRead,
 )
 from desktop.cases import vocab
-from desktop.cases.base import audit, changed_fields, get_live, history, now, split_codes, today
+from desktop.cases.base import (
+    audit,
+    changed_fields,
+    get_live,
+    history,
+    now,
+    owner,
+    split_codes,
+    today,
+    write_connection,
+)
 from desktop.cases.clients import client_read
 from desktop.cases.validation import choice, choices, country, optional_text, past_date
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 
 def case_read(session: Session, row: CaseFile) -> CaseRead:
@@ -91,6 +102,7 @@ def live_open_case(session: Session, case_id: int) -> CaseFile:
     return row
 
 
+@requires(Permission.CASES_WRITE)
 def open_case(*, session: Session, case_in: CaseCreate, who: str | None = None) -> CaseRead:
     """Open a case for a client who exists and has not been deleted."""
     get_live(session, Client, case_in.client_id, _("client"))
@@ -105,6 +117,7 @@ def open_case(*, session: Session, case_in: CaseCreate, who: str | None = None) 
         made_up=case_in.made_up,
         created_at=stamp,
         updated_at=stamp,
+        owner=owner(session),
     )
     session.add(row)
     session.flush()
@@ -114,6 +127,7 @@ def open_case(*, session: Session, case_in: CaseCreate, who: str | None = None) 
     return case_read(session, row)
 
 
+@requires(Permission.CASES_WRITE)
 def update_case(
     *, session: Session, case_id: int, case_in: CaseUpdate, who: str | None = None
 ) -> CaseRead:
@@ -157,6 +171,7 @@ def update_case(
     return case_read(session, row)
 
 
+@requires(Permission.CASES_WRITE)
 def set_case_status(
     *, session: Session, case_id: int, status: str, who: str | None = None, on: date | None = None
 ) -> CaseRead:
@@ -191,6 +206,7 @@ def set_case_status(
     return case_read(session, row)
 
 
+@requires(Permission.CASES_WRITE)
 def close_case(
     *,
     session: Session,
@@ -211,6 +227,7 @@ def close_case(
     return set_case_status(session=session, case_id=case_id, status="closed", who=who, on=closed_on)
 
 
+@requires(Permission.CASES_WRITE)
 def reopen_case(*, session: Session, case_id: int, who: str | None = None) -> CaseRead:
     """Reopen a closed case (the client came back with the same matter)."""
     row = get_live(session, CaseFile, case_id, _("case"))
@@ -219,14 +236,25 @@ def reopen_case(*, session: Session, case_id: int, who: str | None = None) -> Ca
     return set_case_status(session=session, case_id=case_id, status="open", who=who)
 
 
-def get_case(*, session: Session, case_id: int) -> CaseRead:
-    """A case that has not been deleted."""
-    return case_read(session, get_live(session, CaseFile, case_id, _("case")))
-
-
-def get_case_detail(*, session: Session, case_id: int) -> CaseDetail:
-    """The case with its client, consultations (newest first), follow-ups, referrals, trips."""
+@requires(Permission.CASES_READ)
+def get_case(*, session: Session, case_id: int, who: str | None = None) -> CaseRead:
+    """A case that has not been deleted (the view is in the audit trail)."""
+    write_connection(session)
     row = get_live(session, CaseFile, case_id, _("case"))
+    audit(session, who=who, record_type="case", record_id=case_id, action="view")
+    return case_read(session, row)
+
+
+@requires(Permission.CASES_READ)
+def get_case_detail(*, session: Session, case_id: int, who: str | None = None) -> CaseDetail:
+    """The case with its client, consultations (newest first), follow-ups, referrals, trips.
+
+    Opening a case shows the client's personal data: the view is in the audit trail (so the
+    read is a write transaction, begun as one: see ``base.write_connection``).
+    """
+    write_connection(session)
+    row = get_live(session, CaseFile, case_id, _("case"))
+    audit(session, who=who, record_type="case", record_id=case_id, action="view")
     client = session.get(Client, row.client_id)
     assert client is not None
 
@@ -261,3 +289,35 @@ def consultation_read(row: Consultation) -> ConsultationRead:
     data = row.model_dump()
     data["rule_ids"] = split_codes(row.rule_ids)
     return ConsultationRead.model_validate(data)
+
+
+@requires(Permission.CASES_SHARE)
+def share_case(
+    *, session: Session, case_id: int, username: str, shared: bool = True, who: str | None = None
+) -> list[str]:
+    """Share a case with another counsellor's account (or stop sharing); returns who has it.
+
+    A counsellor shares only their own cases; a coordinator any case.
+    """
+    from db.models import CaseShare, UserAccount
+    from desktop.security.permissions import PermissionDenied, current_actor
+
+    row = get_live(session, CaseFile, case_id, _("case"))
+    acting = current_actor(session)
+    if not acting.can(Permission.CASES_ALL) and row.owner != acting.username:
+        raise PermissionDenied(_("Only the case's own counsellor or a coordinator can share it."))
+    name = (username or "").strip().lower()
+    account = session.exec(select(UserAccount).where(UserAccount.username == name)).first()
+    if account is None or not account.active:
+        raise UserError(_("There is no active account {name}.").format(name=name))
+    existing = session.get(CaseShare, (case_id, name))
+    if shared and existing is None:
+        session.add(CaseShare(case_id=case_id, username=name, created_at=now(), who=acting.name))
+        audit(session, who=who, record_type="case", record_id=case_id, action="share",
+              detail=f"with {name}")  # fmt: skip
+    elif not shared and existing is not None:
+        session.delete(existing)
+        audit(session, who=who, record_type="case", record_id=case_id, action="unshare",
+              detail=f"with {name}")  # fmt: skip
+    session.flush()
+    return list(session.exec(select(CaseShare.username).where(CaseShare.case_id == case_id)))

@@ -15,12 +15,21 @@ from sqlmodel import Session, and_, col, or_, select
 
 from db.models import Client
 from db.schemas import ClientCreate, ClientRead, ClientUpdate
-from desktop.cases.base import audit, changed_fields, get_live, now, split_codes
+from desktop.cases.base import (
+    audit,
+    changed_fields,
+    get_live,
+    now,
+    owner,
+    split_codes,
+    write_connection,
+)
 from desktop.cases.search import index_client
 from desktop.cases.translit import document_key, phone_key, search_key
 from desktop.cases.validation import clean_client
 from desktop.i18n import N_
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 #: How alike two folded names must be (0–1) to count as "similar" for the duplicate warning.
 SIMILAR_NAME = 0.82
@@ -60,6 +69,7 @@ def client_read(row: Client) -> ClientRead:
     return ClientRead.model_validate(data)
 
 
+@requires(Permission.CASES_WRITE)
 def create_client(
     *, session: Session, client_in: ClientCreate, who: str | None = None
 ) -> ClientRead:
@@ -70,6 +80,7 @@ def create_client(
         made_up=client_in.made_up,
         created_at=stamp,
         updated_at=stamp,
+        owner=owner(session),
     )
     session.add(row)
     session.flush()
@@ -78,6 +89,7 @@ def create_client(
     return client_read(row)
 
 
+@requires(Permission.CASES_WRITE)
 def update_client(
     *, session: Session, client_id: int, client_in: ClientUpdate, who: str | None = None
 ) -> ClientRead:
@@ -102,9 +114,13 @@ def update_client(
     return client_read(row)
 
 
-def get_client(*, session: Session, client_id: int) -> ClientRead:
-    """A client who has not been deleted."""
-    return client_read(get_live(session, Client, client_id, _("client")))
+@requires(Permission.CASES_READ)
+def get_client(*, session: Session, client_id: int, who: str | None = None) -> ClientRead:
+    """A client who has not been deleted (the view is in the audit trail)."""
+    write_connection(session)
+    row = get_live(session, Client, client_id, _("client"))
+    audit(session, who=who, record_type="client", record_id=client_id, action="view")
+    return client_read(row)
 
 
 def _name_similarity(a: str, b: str) -> float:
@@ -112,6 +128,7 @@ def _name_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a_sorted, b_sorted).ratio()
 
 
+@requires(Permission.CASES_READ)
 def find_likely_duplicates(
     session: Session, client_in: ClientCreate | ClientUpdate, *, exclude_id: int | None = None
 ) -> list[DuplicateRead]:
@@ -119,8 +136,12 @@ def find_likely_duplicates(
 
     A match is the same phone (last nine digits), the same document number, or the same
     birth date with a similar name in any script; with only a birth year, the name must be
-    very similar. This is a warning for the counsellor, never a refusal.
+    very similar. This is a warning for the counsellor, never a refusal. A client of a case
+    the counsellor may not see is named only by number ("ask a coordinator").
     """
+    from desktop.cases.visibility import client_visible, scope_user
+
+    user = scope_user(session)
     phone = phone_key(client_in.phone)
     doc = document_key(client_in.document_number)
     name = search_key(client_in.full_name or "")
@@ -159,14 +180,15 @@ def find_likely_duplicates(
         ):
             reasons.append("same_birth_year_similar_name")
         if reasons:
+            hidden = user is not None and not client_visible(session, row.id or 0, user)
             found.append(
                 DuplicateRead(
                     client_id=row.id or 0,
-                    full_name=row.full_name,
-                    name_latin=row.name_latin,
+                    full_name=_("another counsellor's client") if hidden else row.full_name,
+                    name_latin="" if hidden else row.name_latin,
                     citizenship=row.citizenship,
-                    birth_date=row.birth_date,
-                    birth_year=row.birth_year,
+                    birth_date=None if hidden else row.birth_date,
+                    birth_year=None if hidden else row.birth_year,
                     reasons=reasons,
                 )
             )

@@ -19,6 +19,7 @@ from desktop.cases.search import index_client
 from desktop.errors import UserError
 from desktop.i18n import N_
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 #: Record kinds that can be deleted and restored, with the label used in messages.
 KINDS: dict[str, tuple[Any, str]] = {
@@ -52,6 +53,7 @@ def _client_cases(session: Session, client_id: int, deleted_at: datetime | None)
     return list(session.exec(select(CaseFile).where(CaseFile.client_id == client_id, condition)))
 
 
+@requires(Permission.CASES_DELETE)
 def delete_record(*, session: Session, kind: str, record_id: int, who: str | None = None) -> None:
     """Mark a record deleted: it disappears from lists and search, and can be restored.
 
@@ -79,6 +81,7 @@ def delete_record(*, session: Session, kind: str, record_id: int, who: str | Non
     audit(session, who=who, record_type=kind, record_id=record_id, action="delete")
 
 
+@requires(Permission.CASES_DELETE)
 def restore_record(*, session: Session, kind: str, record_id: int, who: str | None = None) -> None:
     """Undo a delete (a client comes back with the cases deleted along with them)."""
     model, label = _kind(kind)
@@ -89,6 +92,9 @@ def restore_record(*, session: Session, kind: str, record_id: int, who: str | No
                 what=_(label), id=record_id
             )
         )
+    from desktop.cases.visibility import ensure_visible
+
+    ensure_visible(session, row)
     if kind == "case":
         get_live(session, Client, row.client_id, _("client"))
     if kind == "client":

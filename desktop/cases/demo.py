@@ -24,6 +24,7 @@ from desktop.cases.base import audit, now, write_connection
 from desktop.cases.base import today as local_today
 from desktop.cases.search import INSERT_SQL, index_row
 from desktop.cases.translit import document_key, phone_key, transliterate
+from desktop.security.permissions import Permission, requires
 
 TABLES: dict[str, Any] = {
     "client": Client,
@@ -250,6 +251,7 @@ class _Builder:
             )
 
 
+@requires(Permission.CASES_WRITE)
 def make_demo(
     *,
     session: Session,

@@ -19,6 +19,7 @@ from desktop.cases.base import audit, write_connection
 from desktop.cases.search import BLANK, INSERT_SQL, index_row
 from desktop.cases.transfer import AUDITED, PARENTS, SECTIONS, validate_export
 from desktop.cases.translit import document_key, phone_key, transliterate
+from desktop.security.permissions import Permission, requires
 
 
 @dataclass
@@ -57,6 +58,7 @@ def _local_rules(
     return fresh
 
 
+@requires(Permission.LOG_IMPORT)
 def import_log(*, session: Session, data: Any, who: str | None = None) -> ImportSummary:
     """Add every record of an export (see module docstring); raises ``UserError`` if malformed."""
     checked = validate_export(data)

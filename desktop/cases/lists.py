@@ -19,8 +19,10 @@ from sqlmodel import Session
 from desktop.cases import vocab
 from desktop.cases.rows import CaseRow, case_rows
 from desktop.cases.validation import choice
+from desktop.cases.visibility import PARAM, scope_user
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 
 @dataclass(frozen=True)
@@ -74,10 +76,24 @@ _ALWAYS_INDEXED = ("c.client_id", "c.next_due_on")
 _SERVES_SORT = {"c.status": ("c.next_due_on", "c.opened_on", "c.status")}
 
 
-def _conditions(filters: CaseFilter) -> tuple[list[tuple[str, str]], dict[str, Any]]:
-    """(column, condition with ``{col}`` for the column) pairs, and their parameters."""
+def _conditions(
+    filters: CaseFilter, user: str | None = None
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    """(column, condition with ``{col}`` for the column) pairs, and their parameters.
+
+    ``user`` limits the cases to a counsellor's own, shared and team cases.
+    """
     conditions: list[tuple[str, str]] = []
     params: dict[str, Any] = {}
+    if user is not None:
+        conditions.append(
+            (
+                "c.owner",
+                f"({{col}} IS NULL OR {{col}} = :{PARAM} OR c.id IN"
+                f" (SELECT s.case_id FROM case_share AS s WHERE s.username = :{PARAM}))",
+            )
+        )
+        params[PARAM] = user
     if filters.status:
         choice(filters.status, vocab.CASE_STATUSES, field=_("status"))
         conditions.append(("c.status", "{col} = :status"))
@@ -150,6 +166,7 @@ def _order(sort: str, descending: bool) -> str:
     return f"{column} {direction}{nulls}, c.id {direction}"
 
 
+@requires(Permission.CASES_READ)
 def list_cases(
     *,
     session: Session,
@@ -173,7 +190,7 @@ def list_cases(
                 key=sort, keys=", ".join(CASE_SORTS)
             )
         )
-    conditions, params = _conditions(filters or CaseFilter())
+    conditions, params = _conditions(filters or CaseFilter(), scope_user(session))
     connection = session.connection()
     order = _order(sort, descending)
     plain = _where(conditions)
@@ -198,9 +215,10 @@ def list_cases(
     return case_rows(rows, categories)
 
 
+@requires(Permission.CASES_READ)
 def count_cases(*, session: Session, filters: CaseFilter | None = None) -> int:
     """How many cases a filter shows (for the list's row count and the status bar)."""
-    conditions, params = _conditions(filters or CaseFilter())
+    conditions, params = _conditions(filters or CaseFilter(), scope_user(session))
     where = _where(conditions)
     sql = f"SELECT count(*){_case_from(where)}{where}"
     return int(session.connection().execute(text(sql), params).scalar() or 0)

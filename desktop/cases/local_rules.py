@@ -17,6 +17,7 @@ from db.models import LocalRule
 from desktop.cases.base import actor, audit, now
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 ID_PREFIX = "local-"
 
@@ -41,6 +42,7 @@ def list_local_rules(session: Session) -> list[dict[str, Any]]:
     return [_decode(row.record) for row in rows]
 
 
+@requires(Permission.RULES_LOCAL)
 def save_local_rule(session: Session, record: dict[str, Any], who: str | None) -> dict[str, Any]:
     """Add or replace a local rule after checking it like a rule file; returns it as stored."""
     from desktop.rules.local import check_local_record, record_from_json
@@ -70,6 +72,7 @@ def save_local_rule(session: Session, record: dict[str, Any], who: str | None) -
     return _decode(row.record)
 
 
+@requires(Permission.RULES_LOCAL)
 def delete_local_rule(session: Session, id: str, who: str | None) -> None:
     """Mark a local rule deleted; saving it again brings it back."""
     row = session.get(LocalRule, id)

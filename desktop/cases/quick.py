@@ -5,6 +5,10 @@ or more) before the first row can be shown. The Today workspace's first lists ne
 that: when the log's schema is already current, they are read here through the DB-API,
 and the full stack is loaded afterwards, off the path to the first frame. When the schema
 is not current (a new or older log), the caller takes the full way, which upgrades it.
+
+An encrypted log is read the same way through ``sqlcipher3`` with the unlocked key
+(:func:`encrypted`). The quick read applies no per-counsellor limits, so the desk uses it only
+for someone who sees every case; everyone else takes the full way, where the services check.
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cases.rows import FollowUpRow, _day, case_rows
+
+if TYPE_CHECKING:
+    from db.cipher import RawKey
 
 VERSIONS_DIR = Path(__file__).resolve().parent.parent.parent / "db" / "migrations" / "versions"
 _REVISION = re.compile(r'^(down_revision|revision)\b[^=]*=\s*"?([\w-]+|None)"?', re.MULTILINE)
@@ -50,10 +57,21 @@ def head_revision(versions_dir: Path = VERSIONS_DIR) -> str | None:
     return heads[0] if len(heads) == 1 else None
 
 
+def _errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
+    """The DB-API errors of the drivers in use (SQLCipher's are not sqlite3's), and ``more``."""
+    import sys
+
+    found: list[type[Exception]] = [sqlite3.DatabaseError, *more]
+    module = sys.modules.get("sqlcipher3")
+    if module is not None:
+        found.append(module.DatabaseError)
+    return tuple(found)
+
+
 def schema_is_current(connection: Any) -> bool:
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
+    except _errors():
         return False
     head = head_revision()
     return head is not None and row is not None and row[0] == head
@@ -64,7 +82,7 @@ def today_overview(connect: Callable[[], Any], on: date | None = None) -> dict[s
     on = on or date.today()
     try:
         connection = connect()
-    except (sqlite3.DatabaseError, OSError):
+    except _errors(OSError):
         return None
     try:
         if not schema_is_current(connection):
@@ -97,7 +115,7 @@ def today_overview(connect: Callable[[], Any], on: date | None = None) -> dict[s
             "due_count": int(count),
             "recent": recent,
         }
-    except sqlite3.DatabaseError:
+    except _errors():
         return None
     finally:
         connection.close()
@@ -111,14 +129,14 @@ def local_rule_records(connect: Callable[[], Any]) -> list[dict[str, Any]] | Non
 
     try:
         connection = connect()
-    except (sqlite3.DatabaseError, OSError):
+    except _errors(OSError):
         return None
     try:
         if not schema_is_current(connection):
             return None
         rows = connection.execute("SELECT record FROM local_rule WHERE deleted = 0 ORDER BY id")
         return [record_from_json(json.loads(r[0])) for r in rows]
-    except (sqlite3.DatabaseError, ValueError):
+    except _errors(ValueError):
         return None
     finally:
         connection.close()
@@ -131,5 +149,18 @@ def read_only(path: Path) -> Callable[[], sqlite3.Connection]:
         if not path.exists():
             raise OSError(f"{path} does not exist")
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    return connect
+
+
+def encrypted(path: Path, key: RawKey) -> Callable[[], Any]:
+    """A connector that opens the encrypted log with its key (never creates it)."""
+
+    def connect() -> Any:
+        from db import cipher
+
+        if not path.exists():
+            raise OSError(f"{path} does not exist")
+        return cipher.connect(path, key, readonly=True)
 
     return connect

@@ -32,6 +32,7 @@ from desktop.cases.caseops import (
 from desktop.cases.validation import choice, clean_rule_ids, optional_text, past_date, text
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 
 def _consultation_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -45,6 +46,7 @@ def _consultation_fields(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@requires(Permission.CASES_WRITE)
 def add_consultation(
     *, session: Session, consultation_in: ConsultationCreate, who: str | None = None
 ) -> ConsultationRead:
@@ -66,6 +68,7 @@ def add_consultation(
     return consultation_read(row)
 
 
+@requires(Permission.CASES_WRITE)
 def update_consultation(
     *,
     session: Session,
@@ -82,6 +85,7 @@ def update_consultation(
     return consultation_read(row)
 
 
+@requires(Permission.CASES_WRITE)
 def add_follow_up(
     *, session: Session, follow_up_in: FollowUpCreate, who: str | None = None
 ) -> FollowUpRead:
@@ -96,6 +100,7 @@ def add_follow_up(
     return created
 
 
+@requires(Permission.CASES_WRITE)
 def add_follow_ups(
     session: Session,
     case_id: int,
@@ -147,6 +152,7 @@ def add_follow_ups(
     return result
 
 
+@requires(Permission.CASES_WRITE)
 def update_follow_up(
     *, session: Session, follow_up_id: int, follow_up_in: FollowUpUpdate, who: str | None = None
 ) -> FollowUpRead:
@@ -167,6 +173,7 @@ def update_follow_up(
     return FollowUpRead.model_validate(row, from_attributes=True)
 
 
+@requires(Permission.CASES_WRITE)
 def set_follow_up_done(
     *,
     session: Session,

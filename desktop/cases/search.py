@@ -26,6 +26,8 @@ from sqlmodel import Session
 
 from db.models import FTS_TABLE, Client
 from desktop.cases.translit import digits, search_key
+from desktop.cases.visibility import PARAM, case_condition, client_condition, scope_user
+from desktop.security.permissions import Permission, requires
 
 MIN_ENDING = 4
 MIN_WORD = 2
@@ -162,21 +164,34 @@ CASES_SQL = (
 CLIENTS_SQL = "SELECT id, full_name, name_latin FROM client WHERE id IN ({ids})"
 
 
+@requires(Permission.CASES_READ)
 def search_cases(*, session: Session, query: str, limit: int = 50) -> SearchResults:
-    """Clients matching ``query``, best first, each with the case to open."""
+    """Clients matching ``query``, best first, each with the case to open.
+
+    A counsellor finds only clients of their own, shared and team cases (see
+    :mod:`desktop.cases.visibility`); more index hits are read so that the page fills.
+    """
     started = time.perf_counter()
     expression = match_expression(query)
     hits: list[SearchHit] = []
+    user = scope_user(session)
     if expression:
         connection = session.connection()
-        ranked = connection.execute(SEARCH_SQL, {"q": expression, "limit": limit}).all()
+        wanted = limit if user is None else limit * 4
+        ranked = connection.execute(SEARCH_SQL, {"q": expression, "limit": wanted}).all()
         if ranked:
             ids = ",".join(str(int(row[0])) for row in ranked)
-            names = {
-                r[0]: (r[1], r[2]) for r in connection.exec_driver_sql(CLIENTS_SQL.format(ids=ids))
-            }
+            clients_sql, cases_sql = CLIENTS_SQL.format(ids=ids), CASES_SQL.format(ids=ids)
+            scoped: dict[str, Any] = {}
+            if user is not None:
+                clients_sql += f" AND {client_condition('client')}"
+                cases_sql = cases_sql.replace(
+                    " ORDER BY", f" AND {case_condition('case_file')} ORDER BY"
+                )
+                scoped = {PARAM: user}
+            names = {r[0]: (r[1], r[2]) for r in connection.execute(text(clients_sql), scoped)}
             cases: dict[int, list[tuple[int, str]]] = {}
-            for client_id, case_id, status in connection.exec_driver_sql(CASES_SQL.format(ids=ids)):
+            for client_id, case_id, status in connection.execute(text(cases_sql), scoped):
                 cases.setdefault(client_id, []).append((case_id, status))
             for client_id, rank in ranked:
                 if client_id not in names:
@@ -195,5 +210,7 @@ def search_cases(*, session: Session, query: str, limit: int = 50) -> SearchResu
                         case_ids=[cid for cid, _ in own],
                     )
                 )
+                if len(hits) == limit:
+                    break
     elapsed = (time.perf_counter() - started) * 1000
     return SearchResults(results=hits, elapsed_ms=round(elapsed, 2))

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlmodel import Session
 
+from desktop.security.permissions import Permission, requires
+
 _CONSENTED = "k.consent_given = 1 AND (',' || k.consent_scope || ',') LIKE '%,statistics,%'"
 
 
@@ -34,6 +36,7 @@ def _scope(
     return sql, params
 
 
+@requires(Permission.STATS_READ)
 def case_stats(
     *,
     session: Session,

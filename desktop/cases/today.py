@@ -16,8 +16,10 @@ from sqlmodel import Session
 from desktop.cases.base import today
 from desktop.cases.lists import _date
 from desktop.cases.rows import FollowUpRow
+from desktop.cases.visibility import PARAM, case_condition, scope_user
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 FOLLOW_UP_VIEWS = ("due_today", "overdue", "open")
 
@@ -28,7 +30,7 @@ _FOLLOW_UP_FROM = (
 
 
 def _follow_up_where(
-    view: str, on: date | None, counsellor: str | None
+    view: str, on: date | None, counsellor: str | None, user: str | None = None
 ) -> tuple[str, dict[str, Any]]:
     if view not in FOLLOW_UP_VIEWS:
         raise UserError(
@@ -41,9 +43,13 @@ def _follow_up_where(
     if counsellor:
         sql += " AND c.counsellor = :counsellor"
         params["counsellor"] = counsellor
+    if user is not None:
+        sql += f" AND {case_condition('c')}"
+        params[PARAM] = user
     return sql, params
 
 
+@requires(Permission.CASES_READ)
 def list_follow_ups(
     *,
     session: Session,
@@ -54,7 +60,7 @@ def list_follow_ups(
     offset: int = 0,
 ) -> list[FollowUpRow]:
     """Open follow-ups of open cases: ``due_today``, ``overdue`` (before ``on``) or all ``open``."""
-    where, params = _follow_up_where(view, on, counsellor)
+    where, params = _follow_up_where(view, on, counsellor, scope_user(session))
     sql = (
         "SELECT f.id, f.case_id, c.client_id, k.full_name, k.name_latin, f.due_on, f.what,"
         f" f.rule_id, c.counsellor{_FOLLOW_UP_FROM}{where}"
@@ -79,6 +85,7 @@ def list_follow_ups(
     ]
 
 
+@requires(Permission.CASES_READ)
 def count_follow_ups(
     *,
     session: Session,
@@ -87,7 +94,9 @@ def count_follow_ups(
     counsellor: str | None = None,
 ) -> int:
     """How many follow-ups a view holds ("12 follow-ups due today" in the status bar)."""
-    where, params = _follow_up_where(view, on, counsellor)
-    source = _FOLLOW_UP_FROM if counsellor else " FROM follow_up AS f WHERE f.active = 1"
+    user = scope_user(session)
+    where, params = _follow_up_where(view, on, counsellor, user)
+    joined = counsellor or user is not None
+    source = _FOLLOW_UP_FROM if joined else " FROM follow_up AS f WHERE f.active = 1"
     sql = f"SELECT count(*){source}{where}"
     return int(session.connection().execute(text(sql), params).scalar() or 0)

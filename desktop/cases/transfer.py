@@ -36,6 +36,7 @@ from desktop.cases.base import audit, join_codes, split_codes
 from desktop.cases.validation import choice, country
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 FORMAT = "migrant-desk-case-log"
 VERSION = 1
@@ -91,6 +92,7 @@ def _to_json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+@requires(Permission.LOG_EXPORT)
 def export_log(*, session: Session, who: str | None = None) -> dict[str, Any]:
     """The whole case log as a JSON-ready dict (records the export in the audit trail)."""
     connection = session.connection()
@@ -120,22 +122,57 @@ def export_log(*, session: Session, who: str | None = None) -> dict[str, Any]:
     return data
 
 
+@requires(Permission.LOG_EXPORT)
 def write_export(*, session: Session, path: Path, who: str | None = None) -> dict[str, int]:
-    """Export into ``path`` (written whole or not at all; readable by the owner only)."""
+    """Export into ``path`` (written whole or not at all; readable by the owner only).
+
+    The export of an encrypted log is encrypted with the log's key: it is a SQLCipher file
+    holding the JSON text (table ``export``), opened by ``cases import`` with the passphrase.
+    The export of a plain log is plain JSON.
+    """
+    from db.engine import engine_key
+
     data = export_log(session=session, who=who)
     path = Path(path)
     partial = path.with_name(f".{path.name}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=1)
-        fh.flush()
-        os.fsync(fh.fileno())
+    key = engine_key(session.get_bind())  # type: ignore[arg-type]
+    if key is not None:
+        _write_encrypted(partial, json.dumps(data, ensure_ascii=False), key)
+    else:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
     os.replace(partial, path)
     return {section: len(data[section]) for section in SECTIONS}
 
 
-def read_export_file(path: Path) -> dict[str, Any]:
-    """Load an export, refusing what is not one."""
+def _write_encrypted(path: Path, body: str, key: Any) -> None:
+    from db import cipher
+
+    path.unlink(missing_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    connection = cipher.connect(path, key)
+    try:
+        connection.execute("PRAGMA journal_mode=DELETE")
+        connection.execute("CREATE TABLE export (name TEXT PRIMARY KEY, body TEXT NOT NULL)")
+        connection.execute("INSERT INTO export VALUES (?, ?)", (FORMAT, body))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def read_export_file(path: Path, keys: list[Any] | None = None) -> dict[str, Any]:
+    """Load an export, refusing what is not one.
+
+    An encrypted export is opened with the first of ``keys`` (keys or passphrases, see
+    ``desktop.cases.storage.file_key``) that fits; ``WrongPassphrase`` when none does.
+    """
+    from db import cipher
+
+    if Path(path).is_file() and cipher.file_state(path) == "encrypted" and not _is_text(path):
+        return _read_encrypted(Path(path), keys or [])
     try:
         with Path(path).open(encoding="utf-8") as fh:
             data = json.load(fh)
@@ -151,6 +188,33 @@ def read_export_file(path: Path) -> dict[str, Any]:
                 file=path, line=exc.lineno, col=exc.colno
             )
         ) from None
+    return data
+
+
+def _is_text(path: Path) -> bool:
+    """Whether the file starts like JSON (an encrypted one starts with random bytes)."""
+    with Path(path).open("rb") as fh:
+        head = fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head[:1] in (b"{", b"[", b"")
+
+
+def _read_encrypted(path: Path, keys: list[Any]) -> dict[str, Any]:
+    from db import cipher
+    from desktop.cases.storage import file_key
+
+    key = file_key(path, keys)
+    if key is None:
+        raise UserError(_("The file is not a Migrant Desk case log export."))
+    connection = cipher.connect(path, key, readonly=True)
+    try:
+        row = connection.execute("SELECT body FROM export WHERE name = ?", (FORMAT,)).fetchone()
+    except cipher.driver().DatabaseError:
+        row = None
+    finally:
+        connection.close()
+    if row is None:
+        raise UserError(_("The file is not a Migrant Desk case log export."))
+    data: dict[str, Any] = json.loads(row[0])
     return data
 
 

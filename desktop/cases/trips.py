@@ -27,6 +27,7 @@ from desktop.cases.caseops import live_open_case, set_case_status
 from desktop.cases.validation import choice, clean_rule_ids, country, optional_text, past_date, text
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission, requires
 
 
 def _trip_fields(
@@ -53,6 +54,7 @@ def _trip_fields(
     }
 
 
+@requires(Permission.CASES_WRITE)
 def add_trip(*, session: Session, trip_in: TripCreate, who: str | None = None) -> TripRead:
     """Record a stay abroad for the stay calculator."""
     get_live(session, Client, trip_in.client_id, _("client"))
@@ -62,6 +64,7 @@ def add_trip(*, session: Session, trip_in: TripCreate, who: str | None = None) -
     return TripRead.model_validate(row, from_attributes=True)
 
 
+@requires(Permission.CASES_WRITE)
 def update_trip(
     *, session: Session, trip_id: int, trip_in: TripUpdate, who: str | None = None
 ) -> TripRead:
@@ -74,10 +77,12 @@ def update_trip(
     return TripRead.model_validate(row, from_attributes=True)
 
 
+@requires(Permission.CASES_READ)
 def list_trips(
     *, session: Session, client_id: int, destination: str | None = None
 ) -> list[TripRead]:
     """A client's trips, oldest first, optionally to one destination (the calculator's input)."""
+    get_live(session, Client, client_id, _("client"))
     query = select(Trip).where(Trip.client_id == client_id, col(Trip.deleted_at).is_(None))
     if destination:
         query = query.where(Trip.destination == destination.upper())
@@ -102,6 +107,7 @@ def _referral_fields(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@requires(Permission.CASES_WRITE)
 def add_referral(
     *, session: Session, referral_in: ReferralCreate, who: str | None = None
 ) -> ReferralRead:
@@ -119,6 +125,7 @@ def add_referral(
     return ReferralRead.model_validate(row, from_attributes=True)
 
 
+@requires(Permission.CASES_WRITE)
 def update_referral(
     *, session: Session, referral_id: int, referral_in: ReferralUpdate, who: str | None = None
 ) -> ReferralRead:

@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "db": "dbcmd",
     "leaflet": "leaflets",
     "leaflets": "leaflets",
+    "users": "users",
+    "audit": "audit",
 }
 
 

@@ -3,6 +3,10 @@
 Nothing of the case log is imported until a command runs, so building the parser stays cheap.
 Output meant for scripts (``--json``, ``--csv``) goes to stdout; progress and warnings go to
 stderr. Personal data is printed only where the command was asked to show it.
+
+An encrypted log is opened with ``MIGRANT_DESK_PASSPHRASE`` (or a terminal prompt); once it
+has accounts, each command signs in as ``--user``/``MIGRANT_DESK_USER`` with
+``MIGRANT_DESK_PASSWORD`` (or a prompt) and may do only what that user's roles allow.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 from desktop.cases import vocab
 from desktop.errors import UserError
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission
 
 #: Made-up clients written (and committed) per step of ``cases demo``; progress is per step.
 BATCH = 5000
@@ -31,6 +36,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     def action(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
         a = actions.add_parser(name, parents=[parent], help=help_text)
         a.set_defaults(handler=handler)
+        add_user_option(a)
         return a
 
     a = action("add", _add, "add a client with a new case; prints the case id")
@@ -59,8 +65,20 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     a.add_argument("--limit", type=int, default=50)
     a.add_argument("--offset", type=int, default=0)
     a.add_argument("--json", action="store_true")
-    a = action("export", _export, "write the whole case log to a JSON file")
+    a = action("export", _export, "write the whole case log to a file (encrypted with the log)")
     a.add_argument("--out", required=True, metavar="FILE.json")
+    a.add_argument(
+        "--pseudonymised",
+        action="store_true",
+        help="for research: pseudonyms, birth year only, no names or free text",
+    )
+    a.add_argument(
+        "--birth",
+        choices=["year", "quarter"],
+        default="year",
+        help="with --pseudonymised: keep the birth year (default) or quarter",
+    )
+    a.add_argument("--include-made-up", action="store_true", help="with --pseudonymised")
     a = action("import", _import, "add the records of an exported JSON file (all or nothing)")
     a.add_argument("file", metavar="FILE.json")
     a = action("stats", _stats, "counts for donor reports (no names, phones or documents)")
@@ -73,6 +91,28 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     a = action("demo", _demo, "add N made-up clients with cases (for training and benchmarks)")
     a.add_argument("--count", type=int, required=True, metavar="N")
     a.add_argument("--seed", type=int, default=1)
+    a = action("erase", _erase, "erase a client's personal data on their request (for good)")
+    a.add_argument("client_id", metavar="ID", type=int, help="the client's number")
+    a.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    a = action("share", _share, "share a case with another counsellor's account")
+    a.add_argument("case_id", metavar="ID", type=int)
+    a.add_argument("--with", dest="username", required=True, metavar="USER")
+    a.add_argument("--stop", action="store_true", help="stop sharing instead")
+    a = action("retention", _retention, "anonymise clients whose cases closed long ago")
+    a.add_argument("--years", type=int, help="retention period (default: the settings, 5)")
+    a.add_argument("--dry-run", action="store_true", help="only list who would be anonymised")
+    a.add_argument("--json", action="store_true")
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    """``--user NAME``: the account to act as once the log has accounts."""
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="act as this account (default: MIGRANT_DESK_USER); its password comes from "
+        "MIGRANT_DESK_PASSWORD or a prompt",
+    )
 
 
 def parse_date(text: str | None, what: str) -> date | None:
@@ -86,14 +126,20 @@ def parse_date(text: str | None, what: str) -> date | None:
 
 
 @contextmanager
-def _session(args: argparse.Namespace) -> Iterator[Any]:
-    """A session on the case log of ``--db``; storage failures become one-line errors."""
+def _session(args: argparse.Namespace, permission: Any = None) -> Iterator[Any]:
+    """A session on the case log of ``--db`` as the signed-in user; storage failures become
+    one-line errors. ``permission`` is checked before anything is read."""
     from db.engine import session_scope
     from desktop.cases.storage import open_log, storage_errors
+    from desktop.security.permissions import bind_actor, require
+    from desktop.security.signin import cli_actor
 
     engine = open_log(getattr(args, "db", None))
     try:
+        actor = cli_actor(engine, getattr(args, "user", None))
+        require(actor, permission)
         with storage_errors(), session_scope(engine) as session:
+            bind_actor(session, actor)
             yield session
     finally:
         engine.dispose()
@@ -115,7 +161,7 @@ def _add(args: argparse.Namespace) -> int:
         birth_date=parse_date(args.born, _("birth date")),
         phone=args.phone,
     )
-    with _session(args) as session:
+    with _session(args, Permission.CASES_WRITE) as session:
         for dup in find_likely_duplicates(session, client_in):
             print(
                 _("warning: this may be client {id} again ({reason})").format(
@@ -137,7 +183,7 @@ def _add(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from desktop.cases.search import search_cases
 
-    with _session(args) as session:
+    with _session(args, Permission.CASES_READ) as session:
         found = search_cases(session=session, query=args.text, limit=args.limit)
     if args.json:
         _print_json(found.to_json())
@@ -155,7 +201,7 @@ def _search(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from desktop.cases.caseops import get_case_detail
 
-    with _session(args) as session:
+    with _session(args, Permission.CASES_READ) as session:
         detail = get_case_detail(session=session, case_id=args.case_id)
     if args.json:
         _print_json(detail.model_dump(mode="json"))
@@ -185,7 +231,7 @@ def _list(args: argparse.Namespace) -> int:
         counsellor=args.counsellor,
         due_before=parse_date(args.due_before, _("due date")),
     )
-    with _session(args) as session:
+    with _session(args, Permission.CASES_READ) as session:
         rows = list_cases(
             session=session,
             filters=filters,
@@ -209,25 +255,50 @@ def _list(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from db.engine import engine_key
+    from desktop.cases.research import write_pseudonymised
     from desktop.cases.transfer import write_export
+    from desktop.security.permissions import Permission
 
-    with _session(args) as session:
+    if args.pseudonymised:
+        with _session(args, Permission.RESEARCH_EXPORT) as session:
+            counts = write_pseudonymised(
+                session=session,
+                path=Path(args.out),
+                birth=args.birth,
+                include_made_up=args.include_made_up,
+            )
+        print(
+            _("exported {clients} pseudonymised clients and {cases} cases to {file}").format(
+                file=args.out, **counts
+            )
+        )
+        return 0
+    with _session(args, Permission.LOG_EXPORT) as session:
         counts = write_export(session=session, path=Path(args.out))
+        encrypted = engine_key(session.get_bind()) is not None
     print(
         _("exported {clients} clients and {cases} cases to {file}").format(file=args.out, **counts)
     )
-    print(_("The file holds personal data: keep it as safe as the case log."), file=sys.stderr)
+    if encrypted:
+        print(_("The file is encrypted with the case log's passphrase."), file=sys.stderr)
+    else:
+        print(_("The file holds personal data: keep it as safe as the case log."), file=sys.stderr)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from db.engine import engine_key
     from desktop.cases.importer import import_log
     from desktop.cases.transfer import read_export_file
+    from desktop.security.passphrase import from_env
+    from desktop.security.permissions import Permission
 
-    data = read_export_file(Path(args.file))
-    with _session(args) as session:
+    with _session(args, Permission.LOG_IMPORT) as session:
+        key = engine_key(session.get_bind())
+        data = read_export_file(Path(args.file), [key, from_env()])
         summary = import_log(session=session, data=data)
     print(_("imported {clients} clients and {cases} cases").format(**summary.added))
     return 0
@@ -236,7 +307,7 @@ def _import(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from desktop.cases.stats import case_stats, stats_csv
 
-    with _session(args) as session:
+    with _session(args, Permission.STATS_READ) as session:
         stats = case_stats(
             session=session,
             date_from=parse_date(args.date_from, _("start date")),
@@ -280,7 +351,7 @@ def _demo(args: argparse.Namespace) -> int:
                 flush=True,
             )
 
-    with _session(args) as session:
+    with _session(args, Permission.CASES_WRITE) as session:
         summary = make_demo(
             session=session, count=args.count, seed=args.seed, progress=progress, batch_size=BATCH
         )
@@ -289,6 +360,64 @@ def _demo(args: argparse.Namespace) -> int:
     print(
         _("added {n} made-up clients with {cases} cases in {s:.1f} s").format(
             n=n, cases=cases, s=elapsed
+        )
+    )
+    return 0
+
+
+def _erase(args: argparse.Namespace) -> int:
+    from desktop.cases.retention import erase_client, erase_preview
+    from desktop.security.passphrase import interactive
+    from desktop.security.permissions import Permission
+
+    with _session(args, Permission.CASES_ERASE) as session:
+        name = erase_preview(session=session, client_id=args.client_id)
+        if not args.yes and interactive():
+            answer = input(
+                _("Erase the personal data of client {id} ({name}) for good? [y/N] ").format(
+                    id=args.client_id, name=name
+                )
+            )
+            if answer.strip().lower() not in ("y", "yes"):
+                raise UserError(_("Nothing was erased."))
+        erase_client(session=session, client_id=args.client_id)
+    print(_("erased the personal data of client {id}").format(id=args.client_id))
+    return 0
+
+
+def _share(args: argparse.Namespace) -> int:
+    from desktop.cases.caseops import share_case
+    from desktop.security.permissions import Permission
+
+    with _session(args, Permission.CASES_SHARE) as session:
+        names = share_case(
+            session=session, case_id=args.case_id, username=args.username, shared=not args.stop
+        )
+    print(
+        _("case {id} is shared with: {names}").format(
+            id=args.case_id, names=", ".join(names) or "-"
+        )
+    )
+    return 0
+
+
+def _retention(args: argparse.Namespace) -> int:
+    from desktop.cases.retention import apply_retention
+    from desktop.security.permissions import Permission
+    from desktop.settings import Settings
+
+    years = args.years if args.years is not None else int(Settings().get("retention_years"))
+    with _session(args, Permission.RETENTION_RUN) as session:
+        report = apply_retention(session=session, years=years, dry_run=args.dry_run)
+    if args.json:
+        _print_json(
+            {"cutoff": report.cutoff, "client_ids": report.client_ids, "dry_run": report.dry_run}
+        )
+        return 0
+    verb = _("would anonymise") if report.dry_run else _("anonymised")
+    print(
+        _("{verb} {n} clients whose cases all closed before {cutoff}").format(
+            verb=verb, n=len(report.client_ids), cutoff=report.cutoff
         )
     )
     return 0

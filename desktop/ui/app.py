@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 from types import TracebackType
+from typing import Any
 
 _IMPORTED_AT = time.monotonic()
 log = logging.getLogger(__name__)
@@ -35,22 +36,33 @@ def log_path() -> str:
     return str(folder / "migrant-desk.log")
 
 
+def code_locations(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """A traceback without the exception's message: messages may quote a value (a name, a
+    phone number typed into a field), code locations never do."""
+    return "".join(traceback.format_tb(tb)) + f"{exc_type.__module__}.{exc_type.__qualname__}"
+
+
+class _LocationsOnly(logging.Formatter):
+    """Log records keep their text; exceptions logged with them keep only code locations."""
+
+    def formatException(self, ei: Any) -> str:
+        return code_locations(ei[0], ei[2]) if ei and ei[0] else ""
+
+
 def install_crash_handler() -> None:
     """Log unexpected errors to a file and tell the user where it is, never a raw traceback.
 
-    Only the traceback is written (code locations), never the values of variables, so
-    that no client's data ends up in the log.
+    Only the traceback is written (code locations), never the values of variables nor the
+    exception's message, so that no client's data ends up in the log.
     """
-    logging.basicConfig(
-        filename=log_path(),
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    handler_ = logging.FileHandler(log_path(), encoding="utf-8")
+    handler_.setFormatter(_LocationsOnly("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler_])
 
     def handler(
         exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        log.error("unexpected error:\n%s", code_locations(exc_type, tb))
         try:
             from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -79,8 +91,16 @@ def run(
     rules_dir: str | None = None,
     exit_after_start: bool = False,
 ) -> int:
-    """Start the app; returns the process exit code."""
+    """Start the app; returns the process exit code.
+
+    The case log is unlocked (and the user signed in) before the main window exists; with
+    ``MIGRANT_DESK_PASSPHRASE`` set, its key is derived in a thread while Qt loads.
+    """
     started = process_start_monotonic()
+    from desktop.paths import default_db_url
+    from desktop.security.unlock import prefetch_key
+
+    prefetch = prefetch_key(_url(db_url) if db_url else default_db_url())
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY")
         or os.environ.get("WAYLAND_DISPLAY")
@@ -113,11 +133,24 @@ def run(
     settings = Settings()
     set_language(lang or settings.get("language"))
     desk = Desk(db_url=db_url, rules_dir=rules_dir, settings=settings)
+    from desktop.ui.unlock_dialog import unlock_and_sign_in
+
+    refused = unlock_and_sign_in(desk, prefetch=prefetch, exit_after_start=exit_after_start)
+    if refused is not None:
+        desk.close()
+        return refused
     window = MainWindow(desk)
     times: dict[str, float] = {}
 
     def _on_painted() -> None:
         times["painted"] = (time.monotonic() - started) * 1000
+        QTimer.singleShot(0, _install_lock)
+
+    def _install_lock() -> None:  # after the first paint: the menu's imports are not free
+        from desktop.ui.lock import install_idle_lock
+        from desktop.ui.users_view import install_account_menu
+
+        install_account_menu(window, desk, install_idle_lock(app, window, desk))
 
     def _on_ready() -> None:
         times.setdefault("ready", (time.monotonic() - started) * 1000)
@@ -140,3 +173,9 @@ def run(
     wait_for_tasks(5000)
     desk.close()
     return code
+
+
+def _url(value: str) -> str:
+    from pathlib import Path
+
+    return value if "://" in value else f"sqlite:///{Path(value).expanduser().resolve()}"

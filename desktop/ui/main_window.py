@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.desk import Desk
 from desktop.i18n import N_
 from desktop.i18n import gettext as _
+from desktop.security.permissions import Permission
 from desktop.ui.workspace import Workspace
 
 
@@ -34,10 +35,18 @@ class WorkspaceEntry:
     icon: str  # qtawesome name
     module: str  # desktop.ui.<module> defines a class named ``cls``
     cls: str
+    permission: Permission | None = None  # hidden from users who lack it
 
 
 WORKSPACES: tuple[WorkspaceEntry, ...] = (
-    WorkspaceEntry("today", N_("Today"), "mdi6.calendar-today", "today_view", "TodayWorkspace"),
+    WorkspaceEntry(
+        "today",
+        N_("Today"),
+        "mdi6.calendar-today",
+        "today_view",
+        "TodayWorkspace",
+        Permission.CASES_READ,
+    ),
     WorkspaceEntry("rules", N_("Rules"), "mdi6.scale-balance", "rules_view", "RulesWorkspace"),
     WorkspaceEntry(
         "calculator",
@@ -46,7 +55,14 @@ WORKSPACES: tuple[WorkspaceEntry, ...] = (
         "calculator_view",
         "CalculatorWorkspace",
     ),
-    WorkspaceEntry("cases", N_("Cases"), "mdi6.folder-account", "cases_view", "CasesWorkspace"),
+    WorkspaceEntry(
+        "cases",
+        N_("Cases"),
+        "mdi6.folder-account",
+        "cases_view",
+        "CasesWorkspace",
+        Permission.CASES_READ,
+    ),
     WorkspaceEntry(
         "leaflets", N_("Leaflets"), "mdi6.printer", "leaflets_view", "LeafletsWorkspace"
     ),
@@ -87,6 +103,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             item.setToolTip(f"{_(entry.title)} (Ctrl+{i + 1})")
             self.sidebar.addItem(item)
+            item.setHidden(not desk.can(entry.permission))
         self.rules_note = QLabel()
         self.rules_note.setWordWrap(True)
         self.rules_note.setStyleSheet("color: palette(mid); padding: 8px;")
@@ -120,8 +137,10 @@ class MainWindow(QMainWindow):
 
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         self._restore_layout()
-        keys = [e.key for e in WORKSPACES]
+        keys = [e.key for e in WORKSPACES if desk.can(e.permission)]
         start = start_key if start_key in keys else self._settings().value("workspace", "today")
+        start = start if start in keys else keys[0]
+        keys = [e.key for e in WORKSPACES]
         # The first workspace is built and loaded only after the first paint: the window
         # appears at once and fills in.
         self._start_row = keys.index(start) if start in keys else 0
@@ -195,6 +214,8 @@ class MainWindow(QMainWindow):
     def _on_sidebar_row_changed(self, row: int) -> None:
         if row < 0 or not self._painted:
             return  # the start workspace is shown after the first paint
+        if not self.desk.can(WORKSPACES[row].permission):
+            return  # hidden for this user (Ctrl+number still reaches it)
         key = WORKSPACES[row].key
         page = self.page(key)
         first = not self._pages_shown()
@@ -236,6 +257,8 @@ class MainWindow(QMainWindow):
 
     # ----- shortcuts -------------------------------------------------------------------
     def _on_find_activated(self) -> None:
+        if not self.desk.can(Permission.CASES_READ):
+            return
         page = self._pages.get(self.current_key())
         if page is not None and hasattr(page, "focus_search"):
             page.focus_search()
@@ -245,6 +268,8 @@ class MainWindow(QMainWindow):
             cases.focus_search()
 
     def _on_new_client_activated(self) -> None:
+        if not self.desk.can(Permission.CASES_WRITE):
+            return
         cases = self.show_workspace("cases")
         if hasattr(cases, "new_client"):
             cases.new_client()

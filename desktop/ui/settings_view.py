@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -125,6 +126,11 @@ class SettingsWorkspace(Workspace):
             box = QCheckBox()
             box.toggled.connect(self._mark_dirty)
             widget = box
+        elif setting.type is int:
+            spin = QSpinBox()
+            spin.setRange(0, 999)
+            spin.valueChanged.connect(self._mark_dirty)
+            widget = spin
         else:
             edit = QLineEdit()
             edit.textEdited.connect(self._mark_dirty)
@@ -149,6 +155,8 @@ class SettingsWorkspace(Workspace):
                 editor.setCurrentIndex(max(0, editor.findData(value)))
             elif isinstance(editor, QCheckBox):
                 editor.setChecked(bool(value))
+            elif isinstance(editor, QSpinBox):
+                editor.setValue(int(value))
             elif isinstance(editor, QLineEdit):
                 editor.setText(str(value))
             editor.blockSignals(False)
@@ -189,6 +197,8 @@ class SettingsWorkspace(Workspace):
             return editor.currentData()
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
         if isinstance(editor, QLineEdit):
             return editor.text().strip()
         return None
