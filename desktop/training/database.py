@@ -83,7 +83,7 @@ def ensure_training_database(
     if rebuild and path.exists():
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    desk = Desk(db_url=training_url())
+    desk = Desk(db_url=training_url(), plain=True)
     try:
         with desk.session() as session:
             clients = int(session.execute(select(func.count()).select_from(Client)).scalar() or 0)

@@ -90,7 +90,7 @@ def open_training_window(parent_window: MainWindow) -> MainWindow:
     real = parent_window.desk
     if real.db_url == url or is_training_url(real.db_url):
         raise RuntimeError("training mode must not open the database of the window it starts from")
-    desk = Desk(db_url=url, rules_dir=real.rules_dir, settings=real.settings)
+    desk = Desk(db_url=url, rules_dir=real.rules_dir, settings=real.settings, plain=True)
     window = TrainingWindow(desk, start_key="today")
     window.setWindowTitle(_("Migrant Desk"))
     window.banner = add_banner(window)
