@@ -85,6 +85,9 @@ class LeafletsWorkspace(Workspace):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.batch_button = QPushButton(_("Print a batch for a session…"))
         self.batch_button.clicked.connect(self._on_batch_clicked)
+        from desktop.security.permissions import Permission
+
+        self.batch_button.setVisible(desk.can(Permission.LEAFLETS_BATCH))
         self.info = QLabel()
         self.info.setWordWrap(True)
 

@@ -43,7 +43,9 @@ class RuleCard(QFrame):
     add_rule_requested = Signal(object)
     history_requested = Signal(str)
 
-    def __init__(self, book: RuleBook, rule: Rule, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, book: RuleBook, rule: Rule, parent: QWidget | None = None, *, can_add: bool = True
+    ) -> None:
         super().__init__(parent)
         self.rule = rule
         self.setObjectName("ruleCard")
@@ -134,7 +136,8 @@ class RuleCard(QFrame):
         history.setToolTip(_("How this rule changed over the years"))
         history.clicked.connect(lambda: self.history_requested.emit(rule.topic))
         buttons.addWidget(history)
-        if rule.is_gap or rule.topic in ("registration", "stay_limit", "work_licence", "cost"):
+        single = rule.topic in ("registration", "stay_limit", "work_licence", "cost")
+        if can_add and (rule.is_gap or single):
             add = QPushButton(_("Add a verified rule") if rule.is_gap else _("Add a local rule"))
             add.clicked.connect(lambda: self.add_rule_requested.emit(rule))
             if rule.is_gap:

@@ -84,6 +84,11 @@ class RulesWorkspace(Workspace):
         more.setMenu(menu)
         bar.addWidget(self.add_button)
         bar.addWidget(more)
+        from desktop.security.permissions import Permission
+
+        self.may_edit = may_edit = desk.can(Permission.RULES_LOCAL)
+        self.add_button.setVisible(may_edit)
+        more.setVisible(may_edit)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -158,7 +163,7 @@ class RulesWorkspace(Workspace):
             old.deleteLater()
         self.cards = []
         for rule in sheet.items:
-            card = RuleCard(self.book, rule)
+            card = RuleCard(self.book, rule, can_add=self.may_edit)
             card.add_rule_requested.connect(self.add_local_rule)
             card.history_requested.connect(self.show_history)
             self.cards.append(card)

@@ -73,6 +73,9 @@ class SettingsWorkspace(Workspace):
         data_box.addRow(_("Case log database"), QLabel(desk.db_url.split("///", 1)[-1]))
         backup_now = QPushButton(_("Back up now…"))
         backup_now.clicked.connect(self._on_backup_clicked)
+        from desktop.security.permissions import Permission
+
+        backup_now.setVisible(desk.can(Permission.LOG_BACKUP))
         data_box.addRow("", backup_now)
 
         self.translation = QLabel()
