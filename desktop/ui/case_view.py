@@ -326,10 +326,14 @@ class CaseView(QWidget):
         self._fill_contacts(case.destination or "", client.citizenship)
 
     def _fill_contacts(self, destination: str, citizenship: str) -> None:
-        try:
-            book = self.desk.rulebook()
-        except Exception:  # the list is a convenience; typing a name always works
-            return
+        # The rule book may still have to be read (and its local rules queried): off the
+        # GUI thread. A failure only leaves the list empty; typing a name always works.
+        run_task(
+            self.desk.rulebook,
+            on_done=lambda book: self._show_contacts(book, destination, citizenship),
+        )
+
+    def _show_contacts(self, book: Any, destination: str, citizenship: str) -> None:
         current = self.r_to.currentText()
         self.r_to.clear()
         if destination:

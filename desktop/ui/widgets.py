@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QGridLayout, QWidget
 
 from desktop.rules.present import country_name
 
@@ -58,13 +58,6 @@ class DateEdit(QDateEdit):
 
     def set_date(self, day: date) -> None:
         self.setDate(QDate(day.year, day.month, day.day))
-
-
-def clear_layout(layout: QGridLayout) -> None:
-    while layout.count():
-        item: QLayoutItem | None = layout.takeAt(0)
-        if item is not None and item.widget() is not None:
-            item.widget().deleteLater()
 
 
 def add_to_grid(layout: QGridLayout, widgets: list[QWidget], columns: int) -> None:
